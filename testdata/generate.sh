@@ -1,0 +1,98 @@
+#!/bin/sh
+# Makes every certificate, key and PKCS#12 file the tests use, with openssl alone.
+# Run from anywhere: ./testdata/generate.sh   (needs OpenSSL 3)
+# The files are committed; rerun only to change or add test data. Keys here are
+# test keys: they protect nothing.
+set -eu
+cd "$(dirname "$0")"
+OUT=pki
+rm -rf "$OUT" && mkdir -p "$OUT"
+cd "$OUT"
+
+# A throwaway CA so we can set exact validity dates and extensions.
+cat > ca.cnf <<'CNF'
+[ ca ]
+default_ca = testca
+[ testca ]
+database = index.txt
+new_certs_dir = .
+serial = serial.txt
+default_md = sha256
+policy = anything
+unique_subject = no
+copy_extensions = none
+[ anything ]
+commonName = supplied
+emailAddress = optional
+[ ext_ca ]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[ ext_smime ]
+basicConstraints = CA:false
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = emailProtection
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ ext_signonly ]
+basicConstraints = CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = emailProtection
+[ ext_nokeyusage ]
+basicConstraints = CA:false
+CNF
+: > index.txt
+echo 1000 > serial.txt
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ca.key 2>/dev/null
+openssl req -new -x509 -key ca.key -days 7300 -subj "/CN=sealmail Test CA" \
+  -config ca.cnf -extensions ext_ca -out ca.pem
+
+# issue NAME SUBJECT EXT [ca args...]: a CA-signed certificate for NAME.key
+issue() {
+  name=$1; subj=$2; ext=$3; shift 3
+  openssl req -new -key "$name.key" -subj "$subj" -out "$name.csr"
+  openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key -extensions "$ext" \
+    -in "$name.csr" -out "$name.pem" -notext "$@" 2>/dev/null
+  rm -f "$name.csr"
+}
+
+for bits in 2048 3072 4096; do
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:$bits -out rsa$bits.key 2>/dev/null
+  issue rsa$bits "/CN=Alice RSA $bits/emailAddress=alice$bits@example.org" ext_smime -days 7300
+done
+
+# Three recipients of one bundle (key rotation, shared mailbox).
+for n in 1 2 3; do
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out bundle$n.key 2>/dev/null
+  issue bundle$n "/CN=Bundle member $n/emailAddress=member$n@example.org" ext_smime -days 7300
+done
+cat bundle1.pem bundle2.pem bundle3.pem > bundle-of-3.pem
+
+# Certificates that must be refused or warned about.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa1024.key 2>/dev/null
+issue rsa1024 "/CN=Weak RSA 1024" ext_smime -days 7300
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.key 2>/dev/null
+issue ec "/CN=EC P-256" ext_smime -days 7300
+openssl genpkey -algorithm ED25519 -out ed25519.key 2>/dev/null
+issue ed25519 "/CN=Ed25519" ext_signonly -days 7300
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out signonly.key 2>/dev/null
+issue signonly "/CN=Signing only" ext_signonly -days 7300
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out nokeyusage.key 2>/dev/null
+issue nokeyusage "/CN=No keyUsage extension" ext_nokeyusage -days 7300
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out expired.key 2>/dev/null
+issue expired "/CN=Expired" ext_smime -startdate 20200101000000Z -enddate 20210101000000Z
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out future.key 2>/dev/null
+issue future "/CN=Not yet valid" ext_smime -startdate 20500101000000Z -enddate 20510101000000Z
+
+# DER forms and a CRL (ignored next to certificates).
+openssl x509 -in rsa2048.pem -outform DER -out rsa2048.der
+openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key -gencrl -crldays 7300 -out ca-crl.pem 2>/dev/null
+
+# PKCS#12 in the legacy form gpgsm and NSS import here, empty password.
+for name in rsa2048 rsa3072 rsa4096 bundle1 bundle2 bundle3; do
+  openssl pkcs12 -export -in $name.pem -inkey $name.key -name $name \
+    -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -passout pass: -out $name-legacy.p12
+done
+
+rm -f index.txt* serial.txt* ./*.old 1000.pem 10??.pem
