@@ -1,0 +1,139 @@
+package org.sealmail.core.mime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sealmail.core.mime.Mail.bytes;
+import static org.sealmail.core.mime.Mail.text;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LfToCrlfInputStreamTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a\\nb          | a\\r\\nb",
+        "a\\r\\nb        | a\\r\\nb",
+        "a\\rb          | a\\rb",
+        "\\n\\n          | \\r\\n\\r\\n",
+        "\\r\\r\\n       | \\r\\r\\n",
+        "\\n\\r          | \\r\\n\\r",
+        "end\\r         | end\\r",
+        "no newline    | no newline",
+    })
+    void turnsBareLfIntoCrlfAndLeavesTheRest(String input, String expected) throws Exception {
+        byte[] in = bytes(unescape(input));
+
+        assertEquals(unescape(expected), text(new LfToCrlfInputStream(new ByteArrayInputStream(in)).readAllBytes()));
+    }
+
+    @Test
+    void aCrlfSplitAcrossTwoReadsOfTheSourceIsNotDoubled() throws Exception {
+        InputStream source = Mail.oneByteAtATime(bytes("a\r\nb\r\n\r\nc\nd\r"));
+
+        byte[] out = new LfToCrlfInputStream(source).readAllBytes();
+
+        assertEquals("a\r\nb\r\n\r\nc\r\nd\r", text(out));
+    }
+
+    @Test
+    void aCrAtTheEndOfTheInternalBufferIsRememberedForTheNextFill() throws Exception {
+        byte[] in = new byte[8192 + 3];
+        Arrays.fill(in, (byte) 'x');
+        in[8191] = '\r';
+        in[8192] = '\n';
+        in[8194] = '\n';
+
+        byte[] out = new LfToCrlfInputStream(new ByteArrayInputStream(in)).readAllBytes();
+
+        assertEquals(in.length + 1, out.length);
+        assertEquals("\r\nx\r\n", text(Arrays.copyOfRange(out, 8191, out.length)));
+    }
+
+    @Test
+    void anInjectedCrlfSplitAcrossTwoCallerReadsKeepsItsLf() throws Exception {
+        InputStream in = new LfToCrlfInputStream(new ByteArrayInputStream(bytes("a\nb")));
+        byte[] two = new byte[2];
+
+        assertEquals(2, in.read(two, 0, 2));
+        assertEquals("a\r", text(two));
+        assertEquals(2, in.read(two, 0, 2));
+        assertEquals("\nb", text(two));
+        assertEquals(-1, in.read(two, 0, 2));
+    }
+
+    @Test
+    void singleByteReadsGiveTheSameBytes() throws Exception {
+        InputStream in = new LfToCrlfInputStream(new ByteArrayInputStream(bytes("\na\r\n")));
+        StringBuilder out = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1) {
+            out.append((char) b);
+        }
+
+        assertEquals("\r\na\r\n", out.toString());
+    }
+
+    @Test
+    void highBytesComeOutUnsignedFromSingleByteReads() throws Exception {
+        InputStream in = new LfToCrlfInputStream(new ByteArrayInputStream(new byte[] {(byte) 0xFF}));
+
+        assertEquals(0xFF, in.read());
+        assertEquals(-1, in.read());
+    }
+
+    @Test
+    void matchesASimpleReferenceForRandomInputAndRandomReadSizes() throws Exception {
+        Random random = new Random(20261204);
+        byte[] alphabet = bytes("\r\n\nab");
+        for (int round = 0; round < 300; round++) {
+            byte[] input = new byte[random.nextInt(40_000)];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            InputStream source = round % 2 == 0 ? new ByteArrayInputStream(input) : choppy(input, random);
+            InputStream in = new LfToCrlfInputStream(source);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[1 + random.nextInt(7)];
+            int n;
+            while ((n = in.read(chunk, 0, 1 + random.nextInt(chunk.length))) != -1) {
+                out.write(chunk, 0, n);
+            }
+
+            assertArrayEquals(reference(input), out.toByteArray(), "round " + round);
+        }
+    }
+
+    /** The rule, written the obvious whole-array way. */
+    private static byte[] reference(byte[] input) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] == '\n' && (i == 0 || input[i - 1] != '\r')) {
+                out.write('\r');
+            }
+            out.write(input[i]);
+        }
+        return out.toByteArray();
+    }
+
+    /** A source that returns short reads of random lengths. */
+    private static InputStream choppy(byte[] data, Random random) {
+        return new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(5)));
+            }
+        };
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\r", "\r").replace("\\n", "\n");
+    }
+}
