@@ -1,0 +1,137 @@
+package org.sealmail.core.mime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.sealmail.core.SmimeException;
+
+/**
+ * Reads an RFC 5322 header section and leaves the stream at the first byte of the body. It reads
+ * one byte at a time so as never to read past the body's start: hand it a buffered stream.
+ */
+public final class HeaderReader {
+
+    /** The largest header section accepted by {@link #read(InputStream)}: 1 MiB. */
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+    private final InputStream in;
+    private final int maxBytes;
+    private int bytesRead;
+
+    private HeaderReader(InputStream in, int maxBytes) {
+        this.in = in;
+        this.maxBytes = maxBytes;
+    }
+
+    public static HeaderSection read(InputStream in) throws SmimeException {
+        return read(in, DEFAULT_MAX_BYTES);
+    }
+
+    /** Reads a header section of at most {@code maxBytes} bytes, ending empty line included. */
+    public static HeaderSection read(InputStream in, int maxBytes) throws SmimeException {
+        try {
+            return new HeaderReader(in, maxBytes).readSection();
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO,
+                    "cannot read the message: " + e.getMessage(), e);
+        }
+    }
+
+    private HeaderSection readSection() throws IOException, SmimeException {
+        List<HeaderField> fields = new ArrayList<>();
+        LineEnding lineEnding = null;
+        ByteArrayOutputStream field = null;
+        String fieldName = null;
+        byte[] terminator = new byte[0];
+        int lineNumber = 0;
+        byte[] line;
+        while ((line = readLine()) != null) {
+            lineNumber++;
+            if (lineEnding == null && line[line.length - 1] == '\n') {
+                lineEnding = line.length > 1 && line[line.length - 2] == '\r' ? LineEnding.CRLF : LineEnding.LF;
+            }
+            if (isEmptyLine(line)) {
+                if (lineNumber == 1) {
+                    throw SmimeException.badInput("the message has no header section: it begins with an empty line");
+                }
+                terminator = line;
+                break;
+            }
+            if (isContinuation(line) && field != null) {
+                field.write(line);
+                continue;
+            }
+            String name = fieldName(line);
+            if (name == null) {
+                throw SmimeException.badInput(lineNumber == 1
+                        ? "the message has no header section: its first line is not a header field"
+                        : "header line " + lineNumber + " is neither a header field nor a continuation line");
+            }
+            if (field != null) {
+                fields.add(new HeaderField(field.toByteArray(), fieldName));
+            }
+            field = new ByteArrayOutputStream();
+            field.write(line);
+            fieldName = name;
+        }
+        if (lineNumber == 0) {
+            throw SmimeException.badInput("the message has no header section: it is empty");
+        }
+        if (field != null) {
+            fields.add(new HeaderField(field.toByteArray(), fieldName));
+        }
+        return new HeaderSection(fields, lineEnding == null ? LineEnding.CRLF : lineEnding, terminator);
+    }
+
+    /** The next line with its line ending, or null at the end of input. */
+    private byte[] readLine() throws IOException, SmimeException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(80);
+        int b;
+        while ((b = in.read()) != -1) {
+            if (++bytesRead > maxBytes) {
+                throw SmimeException.badInput("header section larger than " + describe(maxBytes));
+            }
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        return line.size() == 0 ? null : line.toByteArray();
+    }
+
+    private static boolean isEmptyLine(byte[] line) {
+        // A lone CR can only be the last bytes of the input: an empty line cut short.
+        return (line.length == 1 && (line[0] == '\n' || line[0] == '\r'))
+                || (line.length == 2 && line[0] == '\r' && line[1] == '\n');
+    }
+
+    private static boolean isContinuation(byte[] line) {
+        return line[0] == ' ' || line[0] == '\t';
+    }
+
+    /**
+     * The field name if the line starts a field: RFC 5322 ftext (printable ASCII but the colon),
+     * then a colon. Whitespace before the colon is accepted (RFC 5322 obsolete syntax).
+     */
+    private static String fieldName(byte[] line) {
+        int end = 0;
+        while (end < line.length && line[end] >= 33 && line[end] <= 126 && line[end] != ':') {
+            end++;
+        }
+        int colon = end;
+        while (colon < line.length && (line[colon] == ' ' || line[colon] == '\t')) {
+            colon++;
+        }
+        if (end == 0 || colon == line.length || line[colon] != ':') {
+            return null;
+        }
+        return new String(line, 0, end, StandardCharsets.US_ASCII);
+    }
+
+    private static String describe(int bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    }
+}
