@@ -1,0 +1,49 @@
+package org.sealmail.core.mime;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import java.util.Optional;
+import org.sealmail.core.SmimeException;
+
+/**
+ * Turns an RFC 5322 message into an S/MIME enveloped message (RFC 8551): the content fields and
+ * the body go inside the encryption, every other field stays outside. A message that is already
+ * S/MIME or PGP is copied unchanged. Streams in, streams out; the caller's streams stay open.
+ */
+public final class MessageEncryptor {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    public Outcome encrypt(InputStream message, OutputStream out, ContentEncryptor encryptor)
+            throws SmimeException {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(encryptor, "encryptor");
+        // HeaderReader reads byte by byte, and AlreadyEncrypted needs mark/reset: buffer here.
+        BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
+        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
+        HeaderSection headers = HeaderReader.read(in);
+        Optional<String> protectedAlready = AlreadyEncrypted.check(headers, in);
+        try {
+            if (protectedAlready.isPresent()) {
+                headers.writeTo(buffered);
+                in.transferTo(buffered);
+                buffered.flush();
+                return Outcome.passedThrough(protectedAlready.get());
+            }
+            OuterHeader.write(headers, buffered);
+            try (OutputStream base64 = new Base64LineOutputStream(buffered)) {
+                encryptor.encrypt(InnerEntity.open(headers, in), base64);
+            }
+            buffered.flush();
+            return Outcome.encrypted();
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO,
+                    "cannot read or write the message: " + e.getMessage(), e);
+        }
+    }
+}
