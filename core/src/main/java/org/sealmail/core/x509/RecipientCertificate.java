@@ -1,0 +1,116 @@
+package org.sealmail.core.x509;
+
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits and
+ * its key usage, if any, allows key encipherment. Made only by {@link CertificateBundle}.
+ *
+ * <p>{@link #describe()} gives one line per certificate, fields separated by single spaces:
+ * <pre>
+ * subject="emailAddress=alice2048@example.org,CN=Alice RSA 2048" serial=1000 key=RSA-2048 not-after=2046-11-29
+ * </pre>
+ * <ul>
+ * <li>{@code subject}: the subject in RFC 2253 form (for ASCII names the same text as
+ *     {@code openssl x509 -nameopt RFC2253} prints, emailAddress included), in double quotes;
+ *     inside them a backslash or double quote is preceded by a backslash, control characters
+ *     are written {@code \xHH} and the Unicode line and paragraph separators as a backslash,
+ *     {@code u} and four hex digits, so the line never breaks.</li>
+ * <li>{@code serial}: lowercase hex, two digits per byte, as {@code openssl x509 -serial} prints it
+ *     apart from case (a negative serial, which no conforming CA issues, gets a leading '-').</li>
+ * <li>{@code key}: algorithm and size, {@code RSA-2048}.</li>
+ * <li>{@code not-after}: the UTC date the certificate expires, ISO 8601.</li>
+ * </ul>
+ */
+public final class RecipientCertificate {
+
+    private static final Map<String, String> OPENSSL_KEYWORDS = Map.of("1.2.840.113549.1.9.1", "emailAddress");
+
+    private final X509Certificate certificate;
+    private final RSAPublicKey publicKey;
+
+    RecipientCertificate(X509Certificate certificate, RSAPublicKey publicKey) {
+        this.certificate = certificate;
+        this.publicKey = publicKey;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public RSAPublicKey rsaPublicKey() {
+        return publicKey;
+    }
+
+    /** The DER of the issuer name, for a CMS IssuerAndSerialNumber. */
+    public byte[] issuerDer() {
+        return certificate.getIssuerX500Principal().getEncoded();
+    }
+
+    public BigInteger serialNumber() {
+        return certificate.getSerialNumber();
+    }
+
+    /** The subject in RFC 2253 form, e.g. {@code emailAddress=alice@example.org,CN=Alice}. */
+    public String subject() {
+        return subjectOf(certificate);
+    }
+
+    /** e.g. {@code RSA 2048}. */
+    public String keyDescription() {
+        return "RSA " + publicKey.getModulus().bitLength();
+    }
+
+    public Instant notAfter() {
+        return certificate.getNotAfter().toInstant();
+    }
+
+    /** The line {@code sealmail certs} prints; format in the class description. */
+    public String describe() {
+        return "subject=\"" + quoted(subject()) + "\""
+                + " serial=" + serialHex(serialNumber())
+                + " key=RSA-" + publicKey.getModulus().bitLength()
+                + " not-after=" + notAfter().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    static String subjectOf(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, OPENSSL_KEYWORDS);
+    }
+
+    static String serialHex(BigInteger serial) {
+        String hex = serial.abs().toString(16);
+        if (hex.length() % 2 != 0) {
+            hex = "0" + hex;
+        }
+        return serial.signum() < 0 ? "-" + hex : hex;
+    }
+
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '"') {
+                out.append('\\').append(c);
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
