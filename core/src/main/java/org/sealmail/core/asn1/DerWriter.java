@@ -1,0 +1,231 @@
+package org.sealmail.core.asn1;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds DER the way Go's cryptobyte builder does: callers add elements and nest them with
+ * lambdas; every length is computed here, never by the caller.
+ *
+ * <p>One element may be a placeholder whose length is known but whose bytes come later
+ * ({@link #addDeferredPrimitive}); {@link #writeTo(OutputStream, DeferredContent)} then streams
+ * those bytes in place, so a large ciphertext never has to sit inside the encoding.
+ */
+public final class DerWriter {
+
+    /** Supplies the bytes of the deferred element while the encoding is being written. */
+    @FunctionalInterface
+    public interface DeferredContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final List<Node> elements = new ArrayList<>();
+
+    public DerWriter addSequence(Consumer<DerWriter> body) {
+        return addConstructed(Tag.SEQUENCE, body);
+    }
+
+    /** A SET whose members are encoded in the order they are added (e.g. a SET of one). */
+    public DerWriter addSet(Consumer<DerWriter> body) {
+        return addConstructed(Tag.SET, body);
+    }
+
+    /** A SET OF: members are sorted by their encodings, as DER (X.690 11.6) requires. */
+    public DerWriter addSetOf(Consumer<DerWriter> body) {
+        DerWriter child = new DerWriter();
+        body.accept(child);
+        List<byte[]> encodings = new ArrayList<>();
+        for (Node node : child.elements) {
+            encodings.add(encode(node));
+        }
+        encodings.sort(Arrays::compareUnsigned);
+        List<Node> sorted = new ArrayList<>();
+        for (byte[] encoding : encodings) {
+            sorted.add(new Encoded(encoding));
+        }
+        elements.add(new Constructed(Tag.SET, sorted));
+        return this;
+    }
+
+    /** A constructed element with any universal or context tag byte, e.g. {@code Tag.context(0)}. */
+    public DerWriter addConstructed(int tagByte, Consumer<DerWriter> body) {
+        DerWriter child = new DerWriter();
+        body.accept(child);
+        elements.add(new Constructed(tagByte | Tag.CONSTRUCTED_BIT, child.elements));
+        return this;
+    }
+
+    public DerWriter addPrimitive(int tagByte, byte[] content) {
+        elements.add(new Primitive(tagByte, content.clone()));
+        return this;
+    }
+
+    public DerWriter addInteger(BigInteger value) {
+        // BigInteger.toByteArray is already the minimal two's-complement form X.690 8.3.2 asks for.
+        return addPrimitive(Tag.INTEGER, value.toByteArray());
+    }
+
+    public DerWriter addInteger(long value) {
+        return addInteger(BigInteger.valueOf(value));
+    }
+
+    public DerWriter addOctetString(byte[] content) {
+        return addPrimitive(Tag.OCTET_STRING, content);
+    }
+
+    public DerWriter addNull() {
+        return addPrimitive(Tag.NULL, new byte[0]);
+    }
+
+    public DerWriter addOid(String dotted) {
+        return addPrimitive(Tag.OBJECT_IDENTIFIER, ObjectIdentifiers.encode(dotted));
+    }
+
+    /** An element that is already DER, such as an issuer Name taken from a certificate. */
+    public DerWriter addEncoded(byte[] der) {
+        elements.add(new Encoded(der.clone()));
+        return this;
+    }
+
+    /**
+     * A primitive element of {@code length} content bytes that are supplied only when writing.
+     * At most one per encoding.
+     */
+    public DerWriter addDeferredPrimitive(int tagByte, long length) {
+        elements.add(new Deferred(tagByte, length));
+        return this;
+    }
+
+    /** The total encoded length of everything added so far. */
+    public long length() {
+        long total = 0;
+        for (Node node : elements) {
+            total += node.encodedLength();
+        }
+        return total;
+    }
+
+    /** The encoding; only for writers without a deferred element. */
+    public byte[] toByteArray() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeTo(out, noDeferred());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the encoding, asking {@code deferred} for the bytes of the deferred element. */
+    public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+        for (Node node : elements) {
+            node.writeTo(out, deferred);
+        }
+    }
+
+    /** The identifier and length octets of an element; lengths of 128 and more use the long form. */
+    public static byte[] header(int tagByte, long contentLength) {
+        if (contentLength < 0) {
+            throw new IllegalArgumentException("negative length " + contentLength);
+        }
+        if (contentLength < 0x80) {
+            return new byte[] {(byte) tagByte, (byte) contentLength};
+        }
+        int lengthBytes = (Long.SIZE - Long.numberOfLeadingZeros(contentLength) + 7) / 8;
+        byte[] header = new byte[2 + lengthBytes];
+        header[0] = (byte) tagByte;
+        header[1] = (byte) (0x80 | lengthBytes);
+        for (int i = 0; i < lengthBytes; i++) {
+            header[2 + i] = (byte) (contentLength >>> (8 * (lengthBytes - 1 - i)));
+        }
+        return header;
+    }
+
+    private static byte[] encode(Node node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            node.writeTo(out, noDeferred());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static DeferredContent noDeferred() {
+        return out -> {
+            throw new IllegalStateException("this encoding has a deferred element; use writeTo");
+        };
+    }
+
+    private interface Node {
+        long encodedLength();
+
+        void writeTo(OutputStream out, DeferredContent deferred) throws IOException;
+    }
+
+    private record Primitive(int tagByte, byte[] content) implements Node {
+        public long encodedLength() {
+            return header(tagByte, content.length).length + (long) content.length;
+        }
+
+        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+            out.write(header(tagByte, content.length));
+            out.write(content);
+        }
+    }
+
+    private record Encoded(byte[] der) implements Node {
+        public long encodedLength() {
+            return der.length;
+        }
+
+        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+            out.write(der);
+        }
+    }
+
+    private record Deferred(int tagByte, long length) implements Node {
+        public long encodedLength() {
+            return header(tagByte, length).length + length;
+        }
+
+        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+            out.write(header(tagByte, length));
+            CountingOutputStream counted = new CountingOutputStream(out);
+            deferred.writeTo(counted);
+            if (counted.count() != length) {
+                throw new IllegalStateException(
+                        "deferred element declared " + length + " bytes but got " + counted.count());
+            }
+        }
+    }
+
+    private record Constructed(int tagByte, List<Node> children) implements Node {
+        long contentLength() {
+            long total = 0;
+            for (Node child : children) {
+                total += child.encodedLength();
+            }
+            return total;
+        }
+
+        public long encodedLength() {
+            long content = contentLength();
+            return header(tagByte, content).length + content;
+        }
+
+        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+            out.write(header(tagByte, contentLength()));
+            for (Node child : children) {
+                child.writeTo(out, deferred);
+            }
+        }
+    }
+}

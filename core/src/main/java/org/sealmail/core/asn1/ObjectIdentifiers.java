@@ -1,0 +1,46 @@
+package org.sealmail.core.asn1;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+
+/** Encodes object identifiers from their dotted form (X.690 8.19). */
+public final class ObjectIdentifiers {
+
+    private static final BigInteger FORTY = BigInteger.valueOf(40);
+
+    private ObjectIdentifiers() {
+    }
+
+    /** The content octets of an OBJECT IDENTIFIER, e.g. "1.2.840.113549.1.7.3". */
+    public static byte[] encode(String dotted) {
+        String[] parts = dotted.split("\\.", -1);
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("an OID needs at least two arcs: " + dotted);
+        }
+        BigInteger[] arcs = new BigInteger[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("0|[1-9][0-9]*")) {
+                throw new IllegalArgumentException("not an OID: " + dotted);
+            }
+            arcs[i] = new BigInteger(parts[i]);
+        }
+        int first = arcs[0].intValueExact();
+        if (first > 2 || (first < 2 && arcs[1].compareTo(FORTY) >= 0)) {
+            throw new IllegalArgumentException("not an OID: " + dotted);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeBase128(out, arcs[0].multiply(FORTY).add(arcs[1]));
+        for (int i = 2; i < arcs.length; i++) {
+            writeBase128(out, arcs[i]);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeBase128(ByteArrayOutputStream out, BigInteger value) {
+        int groups = Math.max(1, (value.bitLength() + 6) / 7);
+        for (int g = groups - 1; g >= 0; g--) {
+            int sevenBits = value.shiftRight(7 * g).intValue() & 0x7f;
+            out.write(g == 0 ? sevenBits : sevenBits | 0x80);
+        }
+    }
+}
