@@ -2,11 +2,13 @@ package org.sealmail.core.asn1;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import org.sealmail.core.SmimeException;
 
 /** Encodes object identifiers from their dotted form (X.690 8.19). */
 public final class ObjectIdentifiers {
 
     private static final BigInteger FORTY = BigInteger.valueOf(40);
+    private static final int MAX_ENCODED_LENGTH = 128;
 
     private ObjectIdentifiers() {
     }
@@ -34,6 +36,47 @@ public final class ObjectIdentifiers {
             writeBase128(out, arcs[i]);
         }
         return out.toByteArray();
+    }
+
+    /** The dotted form of OBJECT IDENTIFIER content octets read at {@code offset}. */
+    static String decode(byte[] content, int offset) throws SmimeException {
+        if (content.length == 0) {
+            throw SmimeException.badInput("malformed ASN.1 at byte " + offset + ": empty OBJECT IDENTIFIER");
+        }
+        if (content.length > MAX_ENCODED_LENGTH) {
+            // Real OIDs are a few dozen bytes; a huge one would only cost time.
+            throw SmimeException.badInput("malformed ASN.1 at byte " + offset + ": OBJECT IDENTIFIER of "
+                    + content.length + " bytes");
+        }
+        StringBuilder dotted = new StringBuilder();
+        BigInteger arc = BigInteger.ZERO;
+        boolean first = true;
+        boolean arcStarted = false;
+        for (int i = 0; i < content.length; i++) {
+            int b = content[i] & 0xff;
+            if (!arcStarted && b == 0x80) {
+                throw SmimeException.badInput("malformed ASN.1 at byte " + offset
+                        + ": OBJECT IDENTIFIER arc with a leading zero byte");
+            }
+            arcStarted = true;
+            arc = arc.shiftLeft(7).or(BigInteger.valueOf(b & 0x7f));
+            if ((b & 0x80) != 0) {
+                continue;
+            }
+            if (first) {
+                int top = arc.compareTo(BigInteger.valueOf(80)) >= 0 ? 2 : arc.intValue() / 40;
+                dotted.append(top).append('.').append(arc.subtract(BigInteger.valueOf(40L * top)));
+                first = false;
+            } else {
+                dotted.append('.').append(arc);
+            }
+            arc = BigInteger.ZERO;
+            arcStarted = false;
+        }
+        if (arcStarted) {
+            throw SmimeException.badInput("malformed ASN.1 at byte " + offset + ": OBJECT IDENTIFIER cut short");
+        }
+        return dotted.toString();
     }
 
     private static void writeBase128(ByteArrayOutputStream out, BigInteger value) {
