@@ -27,6 +27,9 @@ public final class AlreadyEncrypted {
             "application/pkcs7-signature",
             "application/x-pkcs7-signature");
 
+    /** smime-type values of application/pkcs7-mime whose content is not encrypted (RFC 8551 3.2.2). */
+    private static final Set<String> READABLE_SMIME_TYPES = Set.of("signed-data", "certs-only", "compressed-data");
+
     private static final List<String> SMIME_FILE_SUFFIXES = List.of(".p7m", ".p7s", ".p7c", ".p7z");
 
     private static final byte[] PGP_ARMOR = "-----BEGIN PGP MESSAGE-----".getBytes(StandardCharsets.US_ASCII);
@@ -45,6 +48,10 @@ public final class AlreadyEncrypted {
             throw new IllegalArgumentException("the body stream must support mark/reset");
         }
         String type = contentType(headers).map(ParameterizedValue::value).orElse("text/plain");
+        if (READABLE_SMIME_TYPES.contains(smimeType(headers))) {
+            // Signed-only, certificate-only or compressed S/MIME: anyone can read it, so encrypt it.
+            return Optional.empty();
+        }
         if (PROTECTED_TYPES.contains(type)) {
             return Optional.of("already protected: Content-Type is " + type);
         }
@@ -63,6 +70,14 @@ public final class AlreadyEncrypted {
         return headers.first("Content-Type")
                 .flatMap(field -> ParameterizedValue.parse(field.value()))
                 .filter(value -> value.value().contains("/"));
+    }
+
+    private static String smimeType(HeaderSection headers) {
+        return contentType(headers)
+                .filter(v -> v.value().equals("application/pkcs7-mime") || v.value().equals("application/x-pkcs7-mime"))
+                .flatMap(v -> v.parameter("smime-type"))
+                .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .orElse("");
     }
 
     /** The S/MIME file suffix that the Content-Type name or Content-Disposition filename ends in. */

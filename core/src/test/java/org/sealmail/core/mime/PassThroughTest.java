@@ -122,7 +122,13 @@ class PassThroughTest {
                         + "Content-Type: multipart/mixed; boundary=b\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n--b--\r\n"),
                 Arguments.of("PGP armor in an application/json body", FROM
                         + "Content-Type: application/json\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n"),
-                Arguments.of("PGP armor cut short by the end of the body", FROM + "\r\n-----BEGIN PGP"));
+                Arguments.of("PGP armor cut short by the end of the body", FROM + "\r\n-----BEGIN PGP"),
+                Arguments.of("S/MIME signed-data, readable by anyone", FROM
+                        + "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\r\n\r\nMIAG\r\n"),
+                Arguments.of("legacy S/MIME certs-only", FROM
+                        + "Content-Type: application/x-pkcs7-mime; smime-type=\"Certs-Only\"\r\n\r\nMIAG\r\n"),
+                Arguments.of("S/MIME compressed-data", FROM
+                        + "Content-Type: application/pkcs7-mime;\r\n smime-type=compressed-data\r\n\r\nMIAG\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")
