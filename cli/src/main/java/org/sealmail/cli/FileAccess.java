@@ -1,0 +1,69 @@
+package org.sealmail.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens the files a command names, turning each failure into the exit code it deserves. */
+final class FileAccess {
+
+    /** Certificates and keys are small; anything larger is a mistake (e.g. --cert /dev/zero). */
+    static final int SMALL_FILE_LIMIT = 16 * 1024 * 1024;
+
+    private FileAccess() {
+    }
+
+    /** The named file, or stdin when {@code path} is null or "-". */
+    static InputStream openInput(String path, Console console) throws CommandFailure {
+        if (path == null || path.equals("-")) {
+            return console.stdin();
+        }
+        try {
+            return Files.newInputStream(Path.of(path));
+        } catch (IOException e) {
+            throw cannotOpen(path, e);
+        }
+    }
+
+    /** A whole small file (a certificate bundle, a key), refusing one over the limit. */
+    static byte[] readSmallFile(String path) throws CommandFailure {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > SMALL_FILE_LIMIT) {
+                    throw new CommandFailure(ExitCode.DATA_ERROR,
+                            path + ": larger than " + SMALL_FILE_LIMIT / (1024 * 1024) + " MiB; not a certificate or key file");
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw cannotOpen(path, e);
+        }
+    }
+
+    static CommandFailure cannotOpen(String path, IOException e) {
+        return new CommandFailure(ExitCode.NO_INPUT, "cannot open " + path + ": " + reason(path, e));
+    }
+
+    /** Why a file could not be opened or created, in a few words. */
+    static String reason(String path, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (Files.isDirectory(Path.of(path))) {
+            why = "is a directory";
+        } else {
+            why = e.getMessage();
+        }
+        return why;
+    }
+}

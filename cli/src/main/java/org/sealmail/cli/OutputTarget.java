@@ -1,0 +1,79 @@
+package org.sealmail.cli;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Where a command writes its result: stdout, or a file that appears only once complete
+ * (see {@link AtomicFileOutput}). Use in try-with-resources and call {@link #commit()} at the end;
+ * a failure before that leaves no file behind and an existing file untouched.
+ */
+final class OutputTarget implements AutoCloseable {
+
+    private final String path;
+    private final AtomicFileOutput file;
+    private final PrintStream stdout;
+    private final OutputStream stream;
+
+    private OutputTarget(String path, AtomicFileOutput file, PrintStream stdout, OutputStream stream) {
+        this.path = path;
+        this.file = file;
+        this.stdout = stdout;
+        this.stream = stream;
+    }
+
+    /** The file at {@code path}, or stdout when {@code path} is null or "-". */
+    static OutputTarget open(String path, Console console) throws CommandFailure {
+        if (path == null || path.equals("-")) {
+            return new OutputTarget("standard output", null, console.stdout(), new FilterOutputStream(console.stdout()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        }
+        try {
+            AtomicFileOutput file = AtomicFileOutput.create(Path.of(path));
+            return new OutputTarget(path, file, null, file.stream());
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.CANNOT_CREATE, "cannot create " + path + ": " + FileAccess.reason(path, e));
+        }
+    }
+
+    OutputStream stream() {
+        return stream;
+    }
+
+    void commit() throws CommandFailure {
+        try {
+            stream.flush();
+            if (file != null) {
+                file.commit();
+            } else if (stdout.checkError()) {
+                // PrintStream keeps write errors (a closed pipe, a full disk) to itself until asked.
+                throw new IOException("write error");
+            }
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.IO_ERROR, "cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // Nothing more to do: the temp file may stay, the target is untouched.
+            }
+        }
+    }
+}
