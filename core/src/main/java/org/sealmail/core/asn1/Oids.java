@@ -1,5 +1,7 @@
 package org.sealmail.core.asn1;
 
+import java.util.Map;
+
 /** The object identifiers of CMS and S/MIME that sealmail writes or reads. */
 public final class Oids {
 
@@ -14,6 +16,34 @@ public final class Oids {
     /** aes256-CBC, RFC 3565. */
     public static final String AES256_CBC = "2.16.840.1.101.3.4.1.42";
 
+    /** aes192-CBC, RFC 3565. */
+    public static final String AES192_CBC = "2.16.840.1.101.3.4.1.22";
+    /** des-ede3-cbc, RFC 3370: only read, to open old archives. */
+    public static final String DES_EDE3_CBC = "1.2.840.113549.3.7";
+    /** id-RSAES-OAEP, RFC 8017. */
+    public static final String RSAES_OAEP = "1.2.840.113549.1.1.7";
+    /** id-signedData, RFC 5652 section 5. */
+    public static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
+    /** id-ct-authEnvelopedData, RFC 5083. */
+    public static final String AUTH_ENVELOPED_DATA = "1.2.840.113549.1.9.16.1.23";
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(DATA, "data"),
+            Map.entry(ENVELOPED_DATA, "envelopedData"),
+            Map.entry(SIGNED_DATA, "signedData"),
+            Map.entry(AUTH_ENVELOPED_DATA, "authEnvelopedData"),
+            Map.entry(RSA_ENCRYPTION, "rsaEncryption"),
+            Map.entry(RSAES_OAEP, "rsaesOaep"),
+            Map.entry(AES128_CBC, "aes128-cbc"),
+            Map.entry(AES192_CBC, "aes192-cbc"),
+            Map.entry(AES256_CBC, "aes256-cbc"),
+            Map.entry(DES_EDE3_CBC, "des-ede3-cbc"));
+
     private Oids() {
+    }
+
+    /** A short name for the OIDs sealmail knows, else the dotted OID itself. */
+    public static String name(String oid) {
+        return NAMES.getOrDefault(oid, oid);
     }
 }

@@ -1,0 +1,120 @@
+package org.sealmail.core.cms;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.asn1.Oids;
+import org.sealmail.core.asn1.Tag;
+
+/** Reads a ContentInfo holding EnvelopedData (RFC 5652 section 6), in DER or BER. */
+public final class EnvelopedDataParser {
+
+    private static final int EXPLICIT_CONTENT = Tag.context(0) | Tag.CONSTRUCTED_BIT;
+    private static final int ORIGINATOR_INFO = Tag.context(0) | Tag.CONSTRUCTED_BIT;
+    private static final int SKI_PRIMITIVE = Tag.context(0);
+    private static final int ENCRYPTED_CONTENT = Tag.context(0);
+
+    private boolean ber;
+
+    private EnvelopedDataParser() {
+    }
+
+    public static EnvelopedMessage parse(byte[] contentInfo) throws SmimeException {
+        return new EnvelopedDataParser().contentInfo(contentInfo);
+    }
+
+    private EnvelopedMessage contentInfo(byte[] input) throws SmimeException {
+        BerReader top = BerReader.of(input);
+        BerReader contentInfo = children(top.read(Tag.SEQUENCE));
+        top.expectEnd("ContentInfo");
+        String contentType = contentInfo.readOid();
+        if (!contentType.equals(Oids.ENVELOPED_DATA)) {
+            throw SmimeException.unsupported("the CMS object is " + Oids.name(contentType)
+                    + ", not envelopedData; sealmail decrypts enveloped data only");
+        }
+        BerReader explicit = children(contentInfo.read(EXPLICIT_CONTENT));
+        EnvelopedMessage message = envelopedData(children(explicit.read(Tag.SEQUENCE)));
+        explicit.expectEnd("EnvelopedData");
+        return message;
+    }
+
+    private EnvelopedMessage envelopedData(BerReader env) throws SmimeException {
+        int versionOffset = env.offset();
+        int version = env.readSmallInteger();
+        if (version != 0 && version != 2) {
+            throw SmimeException.unsupported("EnvelopedData version " + version + " (at byte " + versionOffset
+                    + "); sealmail reads versions 0 and 2");
+        }
+        if (env.peekTag() == ORIGINATOR_INFO) {
+            env.readAny();
+        }
+        List<RecipientInfo> recipients = new ArrayList<>();
+        BerReader set = children(env.read(Tag.SET));
+        while (!set.isEmpty()) {
+            recipients.add(recipientInfo(set));
+        }
+        if (recipients.isEmpty()) {
+            throw SmimeException.badInput("the EnvelopedData has no recipient");
+        }
+        BerReader eci = children(env.read(Tag.SEQUENCE));
+        String encryptedContentType = eci.readOid();
+        BerReader algorithm = children(eci.read(Tag.SEQUENCE));
+        String cipherOid = algorithm.readOid();
+        byte[] iv = algorithm.peekTag() == Tag.OCTET_STRING ? algorithm.readOctetString() : new byte[0];
+        int tag = eci.peekTag();
+        if (tag != ENCRYPTED_CONTENT && tag != (ENCRYPTED_CONTENT | Tag.CONSTRUCTED_BIT)) {
+            throw SmimeException.unsupported("the encrypted content is detached (not inside the CMS object)");
+        }
+        BerReader.Element content = eci.readAny();
+        ber |= content.isConstructed();
+        byte[] encryptedContent = content.octets(Tag.OCTET_STRING);
+        return new EnvelopedMessage(version, ber, List.copyOf(recipients), encryptedContentType,
+                cipherOid, iv, encryptedContent);
+    }
+
+    private RecipientInfo recipientInfo(BerReader set) throws SmimeException {
+        int tag = set.peekTag();
+        BerReader.Element element = set.readAny();
+        return switch (tag) {
+            case Tag.SEQUENCE -> keyTransport(children(element));
+            case 0xa1 -> RecipientInfo.other(RecipientInfo.Kind.KEY_AGREEMENT);
+            case 0xa2 -> RecipientInfo.other(RecipientInfo.Kind.KEK);
+            case 0xa3 -> RecipientInfo.other(RecipientInfo.Kind.PASSWORD);
+            case 0xa4 -> RecipientInfo.other(RecipientInfo.Kind.OTHER);
+            default -> throw SmimeException.badInput(String.format(
+                    "unknown recipient info tag 0x%02x at byte %d", tag, element.headerOffset()));
+        };
+    }
+
+    private RecipientInfo keyTransport(BerReader ktri) throws SmimeException {
+        int version = ktri.readSmallInteger();
+        RecipientId id;
+        int idOffset = ktri.offset();
+        if (ktri.peekTag() == Tag.SEQUENCE) {
+            BerReader issuerAndSerial = children(ktri.read(Tag.SEQUENCE));
+            byte[] issuer = issuerAndSerial.readEncoded();
+            BigInteger serial = issuerAndSerial.readInteger();
+            id = RecipientId.issuerAndSerial(issuer, serial, idOffset);
+        } else if ((ktri.peekTag() & ~Tag.CONSTRUCTED_BIT) == SKI_PRIMITIVE) {
+            BerReader.Element ski = ktri.readAny();
+            ber |= ski.isConstructed();
+            id = RecipientId.subjectKeyIdentifier(ski.octets(Tag.OCTET_STRING));
+        } else {
+            throw SmimeException.badInput("unknown recipient identifier at byte " + idOffset);
+        }
+        BerReader algorithm = children(ktri.read(Tag.SEQUENCE));
+        String keyEncryptionOid = algorithm.readOid();
+        BerReader.Element encryptedKey = ktri.readAny();
+        ber |= encryptedKey.isConstructed();
+        return new RecipientInfo(RecipientInfo.Kind.KEY_TRANSPORT, version, id, keyEncryptionOid,
+                encryptedKey.octets(Tag.OCTET_STRING));
+    }
+
+    /** The reader inside a constructed element, noting whether BER's indefinite form was used. */
+    private BerReader children(BerReader.Element element) throws SmimeException {
+        ber |= element.isIndefinite();
+        return element.children();
+    }
+}

@@ -1,0 +1,33 @@
+package org.sealmail.core.cms;
+
+import java.util.List;
+
+/**
+ * A parsed CMS ContentInfo holding EnvelopedData: everything {@code inspect} shows and
+ * everything decryption needs, nothing decrypted yet.
+ *
+ * @param ber             true when the encoding used BER forms (indefinite lengths, chunked strings)
+ * @param contentCipherOid the content-encryption algorithm
+ * @param iv              the CBC IV from the algorithm parameters (may be empty when absent)
+ */
+public record EnvelopedMessage(
+        int version,
+        boolean ber,
+        List<RecipientInfo> recipients,
+        String encryptedContentType,
+        String contentCipherOid,
+        byte[] iv,
+        byte[] encryptedContent) {
+
+    /** The recipients as a user should read them in an error: "issuer ... serial ...; ...". */
+    public String describeRecipients() {
+        StringBuilder text = new StringBuilder();
+        for (RecipientInfo recipient : recipients) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(recipient.describe());
+        }
+        return text.toString();
+    }
+}
