@@ -58,8 +58,7 @@ final class EncryptCommand implements Command {
         if (parsed.all("--cert").isEmpty()) {
             throw new UsageException("give at least one --cert FILE");
         }
-        String cipherName = parsed.single("--cipher");
-        ContentCipher cipher = cipherName == null ? ContentCipher.DEFAULT : ContentCipher.byName(cipherName);
+        ContentCipher cipher = cipher(parsed.single("--cipher"));
         List<X509Certificate> recipients = RecipientFiles.load(parsed.all("--cert"), name(), console);
         EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
 
@@ -78,5 +77,16 @@ final class EncryptCommand implements Command {
             throw new CommandFailure(ExitCode.IO_ERROR, "cannot close the input: " + e.getMessage());
         }
         return ExitCode.OK;
+    }
+
+    static ContentCipher cipher(String name) throws UsageException {
+        if (name == null) {
+            return ContentCipher.DEFAULT;
+        }
+        try {
+            return ContentCipher.byName(name);
+        } catch (SmimeException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }
