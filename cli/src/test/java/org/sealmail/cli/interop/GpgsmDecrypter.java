@@ -35,7 +35,7 @@ final class GpgsmDecrypter implements Decrypter {
         boolean ready = false;
         try {
             writeAgentConf(home);
-            gpgsm.gpgsm("--import", key.legacyPkcs12().toString());
+            gpgsm.run("--import", key.legacyPkcs12().toString()).requireSuccess();
             ready = true;
             return gpgsm;
         } finally {
@@ -54,11 +54,25 @@ final class GpgsmDecrypter implements Decrypter {
         }
     }
 
+    /**
+     * gpgsm 2.2 logs an error, and so exits 2, for each recipient info it tries before its own
+     * (certificate not in the keybox, or no secret key), yet writes the right plaintext. Success
+     * is therefore judged by the status line DECRYPTION_OKAY (with {@code --status-fd 2}), and
+     * the plaintext is compared by the test anyway.
+     */
     @Override
     public byte[] decryptCms(byte[] contentInfo) {
         Path input = scratch.write("in", ".der", contentInfo);
         try {
-            return gpgsm("--decrypt", input.toString());
+            CommandResult result = run("--status-fd", "2", "--decrypt", input.toString());
+            boolean okay = result.stderr().contains("[GNUPG:] DECRYPTION_OKAY")
+                    && !result.stderr().contains("[GNUPG:] DECRYPTION_FAILED");
+            if (!okay) {
+                result.requireSuccess();
+                throw new AssertionError(String.join(" ", result.command())
+                        + " exited 0 without reporting DECRYPTION_OKAY\n--- stderr ---\n" + result.stderr());
+            }
+            return result.stdout();
         } finally {
             scratch.delete(input);
         }
@@ -68,11 +82,11 @@ final class GpgsmDecrypter implements Decrypter {
      * Runs gpgsm against this home. {@code --disable-dirmngr}: no certificate or CRL lookups
      * (and no dirmngr process); decryption never validates the recipient's chain.
      */
-    private byte[] gpgsm(String... operation) {
+    private CommandResult run(String... operation) {
         List<String> command = new ArrayList<>(List.of("gpgsm", "--batch", "--disable-dirmngr",
                 "--pinentry-mode", "loopback", "--passphrase-fd", "0"));
         command.addAll(List.of(operation));
-        return CommandRunner.run(command, environment(), EMPTY_PASSPHRASE).requireSuccess().stdout();
+        return CommandRunner.run(command, environment(), EMPTY_PASSPHRASE);
     }
 
     private Map<String, String> environment() {
