@@ -1,0 +1,55 @@
+/**
+ * Per-account encryption settings, as a mail server keeps them: which certificates an account's
+ * mail is encrypted to, with which cipher, and whether encryption is on.
+ *
+ * <h2>The store</h2>
+ * A folder (by default {@code $SEALMAIL_HOME}, else {@code ~/.sealmail}) holding:
+ * <pre>
+ * FOLDER/            0700; refused when group or others can write to it
+ *   .lock            0600; writers hold an exclusive lock on it
+ *   accounts/        0700; same rule as FOLDER
+ *     NAME.account   0600; one per account, NAME in normalized form (lower case)
+ * </pre>
+ * Names are email addresses or logins, checked by {@link org.sealmail.core.store.AccountName}.
+ * Files are replaced atomically: written to a temp file {@code accounts/.write-*.tmp}, forced to
+ * disk, renamed over the old file, and the folder forced. Temp files a crash left behind are
+ * ignored by readers and removed by the next writer.
+ *
+ * <h2>An account file</h2>
+ * Plain ASCII text with LF line endings, written so:
+ * <pre>
+ * # sealmail account settings; edit with 'sealmail account set'
+ * account: alice@example.org
+ * encryption: on
+ * cipher: aes256-cbc
+ *
+ * -----BEGIN CERTIFICATE-----
+ * MIIDRzCCAi+gAwIBAgICEAMwDQYJKoZIhvcNAQELBQAwGzEZMBcGA1UEAwwQc2Vh
+ * ...
+ * -----END CERTIFICATE-----
+ * -----BEGIN CERTIFICATE-----
+ * ...
+ * -----END CERTIFICATE-----
+ * </pre>
+ * <ul>
+ * <li>Settings come first, one {@code key: value} per line, up to the first blank line. Lines
+ *     starting with {@code #} are comments (allowed among the settings only). Keys are lower case,
+ *     values may be in any case; spaces around key and value are ignored; the order is free; each
+ *     key appears exactly once:
+ *   <ul>
+ *   <li>{@code account}: the account's name; it must match the file name, ignoring case;</li>
+ *   <li>{@code encryption}: {@code on} or {@code off};</li>
+ *   <li>{@code cipher}: {@code aes128-cbc} or {@code aes256-cbc}.</li>
+ *   </ul></li>
+ * <li>After the blank line, the certificates: one or more PEM {@code CERTIFICATE} blocks and
+ *     nothing else, in recipient order. The certificates' DER bytes are kept exactly; sealmail
+ *     writes them as 64-column PEM with no blank line between blocks, and accepts any strict PEM
+ *     (CRLF, other line lengths, blank lines between blocks) when reading.</li>
+ * </ul>
+ * Reading is strict: an unknown or repeated key, a missing key, a bad value, a block other than
+ * CERTIFICATE, broken PEM, or a certificate that is not (or no longer) a usable recipient is
+ * BAD_INPUT naming the file and the line, e.g.
+ * {@code /srv/sealmail/accounts/alice@example.org.account: line 4: unknown cipher "des-cbc"; choose one of aes128-cbc, aes256-cbc}.
+ * Writing rewrites the whole file, so comments added by hand are not kept.
+ */
+package org.sealmail.core.store;
