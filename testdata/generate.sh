@@ -95,4 +95,23 @@ for name in rsa2048 rsa3072 rsa4096 bundle1 bundle2 bundle3; do
     -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -passout pass: -out $name-legacy.p12
 done
 
+# Private key files for `sealmail decrypt --key` (core/keys tests), all holding the rsa2048 key.
+# Password "sealmail-test" wherever there is one.
+PASS=pass:sealmail-test
+# OpenSSL 3's default PKCS#12: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for key and certificate, MAC HMAC-SHA256.
+openssl pkcs12 -export -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout $PASS -out rsa2048-modern.p12
+# -legacy (needs OpenSSL's legacy provider): RC2-40 for the certificate, 3DES for the key, MAC HMAC-SHA1.
+openssl pkcs12 -export -legacy -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout $PASS -out rsa2048-legacy-rc2.p12
+# Modern, with the CA certificate too: keyCertificates vs otherCertificates (-clcerts / -cacerts).
+openssl pkcs12 -export -in rsa2048.pem -inkey rsa2048.key -certfile ca.pem -name rsa2048 -passout $PASS \
+  -out rsa2048-chain.p12
+# PKCS#1 "RSA PRIVATE KEY".
+openssl rsa -in rsa2048.key -traditional -out rsa2048-pkcs1.pem 2>/dev/null
+# "ENCRYPTED PRIVATE KEY": PKCS#8 under PBES2 (AES-256-CBC, PBKDF2-HMAC-SHA256).
+openssl pkcs8 -topk8 -in rsa2048.key -v2 aes-256-cbc -v2prf hmacWithSHA256 -passout $PASS -out rsa2048-encrypted.pem
+# Key and certificate in one PEM as `openssl pkcs12 -nodes` writes it: "Bag Attributes" text, certificate first.
+openssl pkcs12 -in rsa2048-modern.p12 -passin $PASS -nodes -out rsa2048-with-cert.pem
+# OpenSSL's old encrypted PEM (Proc-Type: 4,ENCRYPTED / DEK-Info): must be refused with a conversion hint.
+openssl rsa -in rsa2048.key -aes256 -traditional -passout $PASS -out rsa2048-traditional-encrypted.pem 2>/dev/null
+
 rm -f index.txt* serial.txt* ./*.old 1000.pem 10??.pem
