@@ -25,6 +25,11 @@ public final class EnvelopedDataParser {
         return new EnvelopedDataParser().contentInfo(contentInfo);
     }
 
+    /** The content type OID of a ContentInfo, whatever it holds (for {@code inspect}). */
+    public static String contentType(byte[] contentInfo) throws SmimeException {
+        return BerReader.of(contentInfo).read(Tag.SEQUENCE).children().readOid();
+    }
+
     private EnvelopedMessage contentInfo(byte[] input) throws SmimeException {
         BerReader top = BerReader.of(input);
         BerReader contentInfo = children(top.read(Tag.SEQUENCE));
