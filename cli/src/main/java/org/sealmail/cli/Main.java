@@ -14,7 +14,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new EncryptCommand(), new CertsCommand())) {
+        for (Command command : List.of(new EncryptCommand(), new DecryptCommand(), new CertsCommand(), new InspectCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

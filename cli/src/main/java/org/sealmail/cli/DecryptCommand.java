@@ -1,0 +1,102 @@
+package org.sealmail.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.sealmail.core.SmimeException;
+import org.sealmail.core.cms.CmsInput;
+import org.sealmail.core.cms.EnvelopedDataDecryptor;
+import org.sealmail.core.cms.EnvelopedDataParser;
+import org.sealmail.core.keys.DecryptionKey;
+import org.sealmail.core.mime.MessageDecryptor;
+import org.sealmail.core.mime.SmimeEnvelope;
+
+/** {@code sealmail decrypt}: an S/MIME message in, the original message out. */
+final class DecryptCommand implements Command {
+
+    @Override
+    public String name() {
+        return "decrypt";
+    }
+
+    @Override
+    public String summary() {
+        return "decrypt an S/MIME message (or a CMS object, with --der) with your private key(s)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: sealmail decrypt --key FILE [--key FILE]... [--password-env VAR | --password-file FILE]
+                                        [--in FILE] [--out FILE] [--der]
+
+                Reads an S/MIME encrypted message (application/pkcs7-mime) and writes the original
+                message: the outer header fields, then the decrypted Content-* fields and body.
+                Every key given is tried, so mail stored under an old certificate still opens.
+
+                  --key FILE            PKCS#12 (.p12/.pfx, modern or legacy), or PEM: PRIVATE KEY,
+                                        RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY (with the certificate
+                                        in the same file if you have it); repeat for more keys
+                  --password-env VAR    the key files' password is in environment variable VAR
+                  --password-file FILE  the password is the first line of FILE
+                                        (no password option: the password is empty)
+                  --in FILE             read FILE instead of stdin
+                  --out FILE            write FILE (complete or not at all) instead of stdout
+                  --der                 the input is a CMS object (DER, BER, or PEM labelled CMS or
+                                        PKCS7) and the output is its decrypted content
+
+                exit: 0 ok, 64 usage, 65 bad message or key file, wrong password, or no key opens the
+                      message (the message names its recipients), 66 cannot read input,
+                      73 cannot create output, 74 read or write error
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
+        Arguments parsed = Arguments.parse(args,
+                Set.of("--key", "--in", "--out", PasswordSource.ENV_OPTION, PasswordSource.FILE_OPTION),
+                Set.of("--der"));
+        if (!parsed.operands().isEmpty()) {
+            throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
+        }
+        if (parsed.all("--key").isEmpty()) {
+            throw new UsageException("give at least one --key FILE");
+        }
+        char[] password = PasswordSource.read(parsed, System.getenv());
+        List<DecryptionKey> keys;
+        try {
+            keys = KeyFileLoader.load(parsed.all("--key"), password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        EnvelopedDataDecryptor decryptor = new EnvelopedDataDecryptor(keys);
+
+        byte[] input;
+        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
+            input = in.readAllBytes();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.IO_ERROR, "cannot read the input: " + e.getMessage());
+        }
+        try (OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
+            if (parsed.has("--der")) {
+                byte[] content = decryptor.decrypt(EnvelopedDataParser.parse(CmsInput.unwrap(input)));
+                try {
+                    out.stream().write(content);
+                } catch (IOException e) {
+                    throw new CommandFailure(ExitCode.IO_ERROR, "cannot write the output: " + e.getMessage());
+                } finally {
+                    Arrays.fill(content, (byte) 0);
+                }
+            } else {
+                SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(input));
+                MessageDecryptor.decrypt(envelope, out.stream(),
+                        cms -> decryptor.decrypt(EnvelopedDataParser.parse(cms)));
+            }
+            out.commit();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package org.sealmail.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.Oids;
+import org.sealmail.core.cms.CmsInput;
+import org.sealmail.core.cms.EnvelopedDataParser;
+import org.sealmail.core.cms.EnvelopedMessage;
+import org.sealmail.core.cms.RecipientInfo;
+import org.sealmail.core.mime.SmimeEnvelope;
+
+/** {@code sealmail inspect}: what a message or CMS object is, without any key. */
+final class InspectCommand implements Command {
+
+    @Override
+    public String name() {
+        return "inspect";
+    }
+
+    @Override
+    public String summary() {
+        return "show what an encrypted message or CMS object holds, without any key";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: sealmail inspect [--in FILE] [--json]
+
+                Reads an S/MIME message, or a CMS object (DER, BER, or PEM labelled CMS or PKCS7),
+                and prints what it is: content type, EnvelopedData version, BER or DER, each
+                recipient (kind, issuer and serial in hex, or subject key identifier; key-encryption
+                algorithm), the content cipher, IV length and encrypted size. No key is needed.
+
+                  --in FILE   read FILE instead of stdin
+                  --json      print the same as one JSON object
+
+                exit: 0 ok, 64 usage, 65 not an S/MIME message or CMS object, 66 cannot read input
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
+        Arguments parsed = Arguments.parse(args, Set.of("--in"), Set.of("--json"));
+        if (!parsed.operands().isEmpty()) {
+            throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
+        }
+        byte[] input;
+        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
+            input = in.readAllBytes();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.IO_ERROR, "cannot read the input: " + e.getMessage());
+        }
+        Report report = inspect(input);
+        console.stdout().print(parsed.has("--json") ? report.toJson() + "\n" : report.toText());
+        console.stdout().flush();
+        return ExitCode.OK;
+    }
+
+    private static Report inspect(byte[] input) throws SmimeException {
+        Report report = new Report();
+        byte[] cms;
+        if (MessageOrCms.isMessage(input)) {
+            report.put("form", "S/MIME message");
+            cms = SmimeEnvelope.read(new java.io.ByteArrayInputStream(input)).cms();
+        } else {
+            report.put("form", "CMS object");
+            cms = CmsInput.unwrap(input);
+        }
+        String contentType = EnvelopedDataParser.contentType(cms);
+        report.put("content-type", Oids.name(contentType));
+        if (!contentType.equals(Oids.ENVELOPED_DATA)) {
+            return report;
+        }
+        EnvelopedMessage message = EnvelopedDataParser.parse(cms);
+        report.put("version", message.version());
+        report.put("encoding", message.ber() ? "BER" : "DER");
+        List<Report> recipients = new ArrayList<>();
+        for (RecipientInfo info : message.recipients()) {
+            Report recipient = new Report();
+            recipient.put("kind", info.kind().shortName());
+            if (info.kind() == RecipientInfo.Kind.KEY_TRANSPORT) {
+                if (info.id().issuer() != null) {
+                    recipient.put("issuer", info.id().issuer().getName());
+                    recipient.put("serial", info.id().serialNumber().toString(16));
+                } else {
+                    recipient.put("subject-key-id", java.util.HexFormat.of().formatHex(info.id().subjectKeyIdentifier()));
+                }
+                recipient.put("key-encryption", Oids.name(info.keyEncryptionOid()));
+            }
+            recipients.add(recipient);
+        }
+        report.putList("recipients", recipients);
+        report.put("content-cipher", Oids.name(message.contentCipherOid()));
+        report.put("iv-length", message.iv().length);
+        report.put("encrypted-size", message.encryptedContent().length);
+        return report;
+    }
+}
