@@ -60,6 +60,10 @@ enum ContentDecryption {
      * cannot and must not tell which).
      */
     byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
+        if (ciphertext.length == 0 || ciphertext.length % blockBytes != 0) {
+            // CBC with padding always gives whole blocks, at least one; the JDK would return nothing for no input.
+            return null;
+        }
         Cipher cipher = Cipher.getInstance(algorithm + "/CBC/PKCS5Padding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(iv));
         ByteArrayOutputStream plain = new ByteArrayOutputStream(ciphertext.length);
