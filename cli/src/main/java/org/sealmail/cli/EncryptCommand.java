@@ -10,6 +10,8 @@ import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
+import org.sealmail.core.store.Account;
+import org.sealmail.core.store.AccountName;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
 final class EncryptCommand implements Command {
@@ -29,6 +31,7 @@ final class EncryptCommand implements Command {
         return """
                 usage: sealmail encrypt --cert FILE [--cert FILE]... [--cipher aes128-cbc|aes256-cbc]
                                         [--in FILE] [--out FILE] [--der]
+                       sealmail encrypt --account USER [--store DIR] [--in FILE] [--out FILE] [--der]
 
                 Reads an RFC 5322 message and writes it as an S/MIME message (application/pkcs7-mime,
                 CMS EnvelopedData) that each certificate's private key alone can open. The header
@@ -42,25 +45,27 @@ final class EncryptCommand implements Command {
                   --out FILE     write FILE (complete or not at all) instead of stdout
                   --der          encrypt the input bytes as they are and write a DER CMS object
                                  (what `openssl cms -decrypt -inform DER` reads)
+                  --account USER use the certificates and cipher stored for USER (see
+                                 `sealmail account`); with encryption off the input passes unchanged
+                  --store DIR    the settings folder; default $SEALMAIL_HOME, else ~/.sealmail
 
                 exit: 0 ok, 64 usage, 65 bad message or certificate, 66 cannot read input,
-                      73 cannot create output, 74 read or write error
+                      67 no such account, 73 cannot create output, 74 read or write error,
+                      75 the account settings cannot be read now (the mail server retries)
                 """;
     }
 
     @Override
     public int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args,
-                Set.of("--cert", "--cipher", "--in", "--out"), Set.of("--der"));
+                Set.of("--cert", "--cipher", "--in", "--out", "--account", StoreOption.OPTION), Set.of("--der"));
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        if (parsed.all("--cert").isEmpty()) {
-            throw new UsageException("give at least one --cert FILE");
+        EnvelopedDataWriter writer = parsed.has("--account") ? accountWriter(parsed, console) : certWriter(parsed, console);
+        if (writer == null) {
+            return passThrough(parsed, console);
         }
-        ContentCipher cipher = cipher(parsed.single("--cipher"));
-        List<X509Certificate> recipients = RecipientFiles.load(parsed.all("--cert"), name(), console);
-        EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
 
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
                 OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
@@ -75,6 +80,59 @@ final class EncryptCommand implements Command {
             out.commit();
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.IO_ERROR, "cannot close the input: " + e.getMessage());
+        }
+        return ExitCode.OK;
+    }
+
+    private EnvelopedDataWriter certWriter(Arguments parsed, Console console) throws UsageException, CommandFailure {
+        if (parsed.all("--cert").isEmpty()) {
+            throw new UsageException("give at least one --cert FILE, or --account USER");
+        }
+        if (parsed.has(StoreOption.OPTION)) {
+            throw new UsageException(StoreOption.OPTION + " goes with --account");
+        }
+        ContentCipher cipher = cipher(parsed.single("--cipher"));
+        List<X509Certificate> recipients = RecipientFiles.load(parsed.all("--cert"), name(), console);
+        return new EnvelopedDataWriter(recipients, cipher);
+    }
+
+    /**
+     * The account's writer, or null when its encryption is off. A store that cannot be read is a
+     * temporary failure: the mail server keeps the message and retries, nothing is lost or bounced.
+     */
+    private EnvelopedDataWriter accountWriter(Arguments parsed, Console console)
+            throws UsageException, CommandFailure {
+        if (parsed.has("--cert") || parsed.has("--cipher")) {
+            throw new UsageException("--account takes the certificates and cipher from the account; "
+                    + "do not give --cert or --cipher with it");
+        }
+        String user;
+        try {
+            user = AccountName.normalize(parsed.single("--account"));
+        } catch (SmimeException e) {
+            throw new CommandFailure(ExitCode.NO_SUCH_USER, e.getMessage());
+        }
+        Account account;
+        try {
+            account = AccountCommand.existing(StoreOption.open(parsed), user);
+        } catch (SmimeException e) {
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE,
+                    "the account settings cannot be used, try again later: " + e.getMessage());
+        }
+        if (!account.encryptionOn()) {
+            console.note(name(), "encryption is off for " + account.name() + "; written unchanged");
+            return null;
+        }
+        return new EnvelopedDataWriter(account.certificates(), account.cipher());
+    }
+
+    private static int passThrough(Arguments parsed, Console console) throws UsageException, CommandFailure {
+        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
+                OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
+            in.transferTo(out.stream());
+            out.commit();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.IO_ERROR, "cannot copy the message: " + e.getMessage());
         }
         return ExitCode.OK;
     }

@@ -9,10 +9,13 @@ public final class ExitCode {
     public static final int USAGE = 64;
     public static final int DATA_ERROR = 65;
     public static final int NO_INPUT = 66;
+    public static final int NO_SUCH_USER = 67;
     public static final int INTERNAL = 70;
     public static final int CANNOT_CREATE = 73;
     /** A read or write failed part way; mail servers treat it as temporary and retry. */
     public static final int IO_ERROR = 74;
+    /** Try again later: a mail server keeps the message queued rather than bouncing it. */
+    public static final int TEMPORARY_FAILURE = 75;
 
     private ExitCode() {
     }

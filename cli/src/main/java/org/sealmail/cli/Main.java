@@ -14,7 +14,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new EncryptCommand(), new DecryptCommand(), new CertsCommand(), new InspectCommand())) {
+        for (Command command : List.of(new EncryptCommand(), new DecryptCommand(), new CertsCommand(),
+                new InspectCommand(), new ExportCertCommand(), new AccountCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

@@ -2,8 +2,10 @@ package org.sealmail.cli;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.keys.Pkcs12File;
 import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
 
@@ -16,13 +18,31 @@ final class RecipientFiles {
     /** All certificates of all files, in order; warnings go to stderr, a refusal names its file. */
     static List<X509Certificate> load(List<String> files, String command, Console console)
             throws CommandFailure {
+        return load(files, command, console, null);
+    }
+
+    /**
+     * As {@link #load(List, String, Console)}, also taking the public certificates of PKCS#12 files
+     * (opened with {@code pkcs12Password}; null refuses PKCS#12). Their private keys are not kept.
+     */
+    static List<X509Certificate> load(List<String> files, String command, Console console, char[] pkcs12Password)
+            throws CommandFailure {
         List<X509Certificate> recipients = new ArrayList<>();
         for (String file : files) {
+            byte[] bytes = FileAccess.readSmallFile(file);
             CertificateBundle bundle;
             try {
-                bundle = CertificateBundle.parse(FileAccess.readSmallFile(file));
+                if (pkcs12Password != null && Pkcs12File.looksLikePkcs12(bytes)) {
+                    bundle = CertificateBundle.of(Pkcs12File.read(bytes, pkcs12Password).keyCertificates());
+                    console.note(command, file + " is a PKCS#12 file: its certificate was taken;"
+                            + " its private key is not stored anywhere");
+                } else {
+                    bundle = CertificateBundle.parse(bytes);
+                }
             } catch (SmimeException e) {
                 throw new CommandFailure(ExitCode.of(e.reason()), file + ": " + e.getMessage());
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
             }
             for (String warning : bundle.warnings()) {
                 console.note(command, file + ": warning: " + warning);

@@ -26,6 +26,16 @@ public final class Pkcs12File {
     private Pkcs12File() {
     }
 
+    /** True when {@code input} starts like a PFX: a SEQUENCE holding INTEGER 3 (RFC 7292 section 4). */
+    public static boolean looksLikePkcs12(byte[] input) {
+        try {
+            BerReader pfx = BerReader.of(input).readSequence();
+            return pfx.readSmallInteger() == 3 && pfx.peekTag() == Tag.SEQUENCE;
+        } catch (SmimeException e) {
+            return false;
+        }
+    }
+
     /**
      * The keys and certificates of a PKCS#12 file.
      *

@@ -54,6 +54,11 @@ public final class CertificateBundle {
         return checked(found, now);
     }
 
+    /** Checks certificates already decoded (e.g. from an account file or a PKCS#12 file). */
+    public static CertificateBundle of(List<X509Certificate> certificates) throws SmimeException {
+        return checked(List.copyOf(certificates), Instant.now());
+    }
+
     /** The certificates in input order. */
     public List<RecipientCertificate> certificates() {
         return certificates;
