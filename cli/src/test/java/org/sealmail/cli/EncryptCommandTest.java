@@ -109,7 +109,8 @@ class EncryptCommandTest {
     void withoutCertIsAUsageError() {
         CliRun run = CliRun.of("encrypt", "--in", SAMPLE);
         assertEquals(ExitCode.USAGE, run.exitCode());
-        assertEquals("sealmail encrypt: give at least one --cert FILE (see sealmail encrypt --help)\n", run.stderr());
+        assertEquals("sealmail encrypt: give at least one --cert FILE, or --account USER (see sealmail encrypt --help)\n",
+                run.stderr());
     }
 
     @Test
