@@ -1,6 +1,5 @@
 package org.sealmail.cli;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -29,17 +28,7 @@ final class AtomicFileOutput implements AutoCloseable {
         this.temp = temp;
         this.channel = channel;
         // Closing the stream must not close the channel before commit() forces it to disk.
-        this.stream = new FilterOutputStream(Channels.newOutputStream(channel)) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        this.stream = new NonClosingOutputStream(Channels.newOutputStream(channel));
     }
 
     static AtomicFileOutput create(Path target) throws IOException {

@@ -1,6 +1,5 @@
 package org.sealmail.cli;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,17 +27,8 @@ final class OutputTarget implements AutoCloseable {
     /** The file at {@code path}, or stdout when {@code path} is null or "-". */
     static OutputTarget open(String path, Console console) throws CommandFailure {
         if (path == null || path.equals("-")) {
-            return new OutputTarget("standard output", null, console.stdout(), new FilterOutputStream(console.stdout()) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
+            return new OutputTarget("standard output", null, console.stdout(),
+                    new NonClosingOutputStream(console.stdout()));
         }
         try {
             AtomicFileOutput file = AtomicFileOutput.create(Path.of(path));

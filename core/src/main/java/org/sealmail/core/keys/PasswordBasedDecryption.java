@@ -2,6 +2,9 @@ package org.sealmail.core.keys;
 
 import java.util.Arrays;
 import java.util.Map;
+import javax.crypto.BadPaddingException;
+import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.asn1.Tag;
@@ -45,6 +48,18 @@ final class PasswordBasedDecryption {
             throw new PasswordMismatch();
         }
         return plaintext;
+    }
+
+    /** Runs an initialised decrypting cipher; a wrong padding is what a wrong password looks like. */
+    static byte[] finish(Cipher cipher, byte[] ciphertext) throws SmimeException, PasswordMismatch {
+        try {
+            return cipher.doFinal(ciphertext);
+        } catch (BadPaddingException e) {
+            throw new PasswordMismatch();
+        } catch (IllegalBlockSizeException e) {
+            throw SmimeException.badInput("encrypted content of " + ciphertext.length
+                    + " bytes is not a whole number of cipher blocks");
+        }
     }
 
     private static boolean isOneSequence(byte[] plaintext) {

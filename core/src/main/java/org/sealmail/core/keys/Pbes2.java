@@ -3,9 +3,7 @@ package org.sealmail.core.keys;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
-import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
@@ -62,12 +60,7 @@ final class Pbes2 {
         try {
             Cipher cipher = Cipher.getInstance(scheme.jdkCipher());
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, scheme.jdkKeyAlgorithm()), new IvParameterSpec(iv));
-            return cipher.doFinal(ciphertext);
-        } catch (BadPaddingException e) {
-            throw new PasswordMismatch();
-        } catch (IllegalBlockSizeException e) {
-            throw SmimeException.badInput("encrypted content of " + ciphertext.length
-                    + " bytes is not a whole number of cipher blocks");
+            return PasswordBasedDecryption.finish(cipher, ciphertext);
         } catch (GeneralSecurityException e) {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
                     "the JDK cannot run " + scheme.jdkCipher() + ": " + e.getMessage(), e);

@@ -2,9 +2,7 @@ package org.sealmail.core.keys;
 
 import java.security.GeneralSecurityException;
 import java.util.Map;
-import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.spec.PBEParameterSpec;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
@@ -45,13 +43,6 @@ final class Pkcs12Pbe {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
                     "the JDK cannot run " + JDK_CIPHERS.get(algorithm.oid()) + ": " + e.getMessage(), e);
         }
-        try {
-            return cipher.doFinal(ciphertext);
-        } catch (BadPaddingException e) {
-            throw new PasswordMismatch();
-        } catch (IllegalBlockSizeException e) {
-            throw SmimeException.badInput("encrypted content of " + ciphertext.length
-                    + " bytes is not a whole number of cipher blocks");
-        }
+        return PasswordBasedDecryption.finish(cipher, ciphertext);
     }
 }
