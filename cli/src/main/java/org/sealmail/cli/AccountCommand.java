@@ -87,14 +87,14 @@ final class AccountCommand implements Command {
         char[] password = PasswordSource.read(parsed, System.getenv());
         List<X509Certificate> certificates;
         try {
-            certificates = RecipientFiles.load(parsed.all("--cert"), "account set", console, password);
+            certificates = RecipientFiles.load(parsed.all("--cert"), "account", console, password);
         } finally {
             Arrays.fill(password, '\0');
         }
         for (int i = 0; i < certificates.size(); i++) {
             testEncryption(certificates.get(i), cipher, i + 1, certificates.size());
         }
-        AccountStore store = StoreOption.open(parsed);
+        AccountStore store = StoreOption.openOrCreate(parsed);
         store.save(new Account(name, certificates, cipher, true));
         console.stdout().println("stored " + name + ": " + certificates.size()
                 + (certificates.size() == 1 ? " certificate" : " certificates") + ", cipher " + cipher.cliName()
@@ -117,13 +117,13 @@ final class AccountCommand implements Command {
     private int show(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args, Set.of(StoreOption.OPTION), Set.of());
         String user = onlyUser(parsed);
-        Account account = existing(StoreOption.open(parsed), user);
+        Account account = existing(parsed, user);
         console.stdout().println("account: " + account.name());
         console.stdout().println("encryption: " + (account.encryptionOn() ? "on" : "off"));
         console.stdout().println("cipher: " + account.cipher().cliName());
         CertificateBundle bundle = CertificateBundle.of(account.certificates());
         for (String warning : bundle.warnings()) {
-            console.note("account show", "warning: " + warning);
+            console.note(name(), "warning: " + warning);
         }
         for (RecipientCertificate certificate : bundle.certificates()) {
             console.stdout().println(certificate.describe());
@@ -135,7 +135,8 @@ final class AccountCommand implements Command {
             throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args, Set.of(StoreOption.OPTION), Set.of());
         String name = AccountName.normalize(onlyUser(parsed));
-        if (!StoreOption.open(parsed).setEncryption(name, on)) {
+        Optional<AccountStore> store = StoreOption.openExisting(parsed);
+        if (store.isEmpty() || !store.get().setEncryption(name, on)) {
             throw noSuchAccount(name);
         }
         console.stdout().println(name + ": encryption " + (on ? "on" : "off"));
@@ -147,7 +148,8 @@ final class AccountCommand implements Command {
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        for (String name : StoreOption.open(parsed).list()) {
+        Optional<AccountStore> store = StoreOption.openExisting(parsed);
+        for (String name : store.isPresent() ? store.get().list() : List.<String>of()) {
             console.stdout().println(name);
         }
         return ExitCode.OK;
@@ -161,8 +163,10 @@ final class AccountCommand implements Command {
         return parsed.operands().get(0);
     }
 
-    static Account existing(AccountStore store, String user) throws SmimeException, CommandFailure {
-        Optional<Account> account = store.find(user);
+    /** The account in the store the arguments name; exit 67 when either is missing. */
+    static Account existing(Arguments parsed, String user) throws UsageException, SmimeException, CommandFailure {
+        Optional<AccountStore> store = StoreOption.openExisting(parsed);
+        Optional<Account> account = store.isPresent() ? store.get().find(user) : Optional.empty();
         if (account.isEmpty()) {
             throw noSuchAccount(AccountName.normalize(user));
         }

@@ -114,7 +114,11 @@ final class EncryptCommand implements Command {
         }
         Account account;
         try {
-            account = AccountCommand.existing(StoreOption.open(parsed), user);
+            if (StoreOption.openExisting(parsed).isEmpty()) {
+                throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "no account store at "
+                        + StoreOption.folder(parsed) + " (not mounted, or a wrong --store?); try again later");
+            }
+            account = AccountCommand.existing(parsed, user);
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE,
                     "the account settings cannot be used, try again later: " + e.getMessage());

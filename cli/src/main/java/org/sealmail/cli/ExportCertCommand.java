@@ -2,6 +2,8 @@ package org.sealmail.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ final class ExportCertCommand implements Command {
         if (file == null) {
             throw new UsageException("give the PKCS#12 file with --pkcs12 FILE");
         }
+        refuseOverwritingTheInput(file, parsed.single("--out"));
         char[] password = PasswordSource.read(parsed, System.getenv());
         byte[] bytes = FileAccess.readSmallFile(file);
         Pkcs12Contents contents;
@@ -96,6 +99,20 @@ final class ExportCertCommand implements Command {
             throw new CommandFailure(ExitCode.INTERNAL, "cannot encode a certificate: " + e.getMessage());
         }
         return ExitCode.OK;
+    }
+
+    /** Replacing the only copy of someone's private key with a PEM certificate would lose the key. */
+    private static void refuseOverwritingTheInput(String input, String output) throws UsageException {
+        if (output == null) {
+            return;
+        }
+        try {
+            if (Files.exists(Path.of(output)) && Files.isSameFile(Path.of(input), Path.of(output))) {
+                throw new UsageException("--out names the PKCS#12 file itself; writing it would destroy the key");
+            }
+        } catch (IOException e) {
+            // The input cannot be read: reading it next says why, with the right exit code.
+        }
     }
 
     /** The export still happens: the user may need the certificate elsewhere. */

@@ -1,6 +1,7 @@
 package org.sealmail.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.store.AccountStore;
 
@@ -12,9 +13,18 @@ final class StoreOption {
     private StoreOption() {
     }
 
-    static AccountStore open(Arguments parsed) throws UsageException, SmimeException {
+    static Path folder(Arguments parsed) throws UsageException {
         String dir = parsed.single(OPTION);
-        Path folder = dir != null ? Path.of(dir) : AccountStore.defaultLocation(System.getenv());
-        return AccountStore.open(folder);
+        return dir != null ? Path.of(dir) : AccountStore.defaultLocation(System.getenv());
+    }
+
+    /** The store, created if missing: for commands that save an account. */
+    static AccountStore openOrCreate(Arguments parsed) throws UsageException, SmimeException {
+        return AccountStore.open(folder(parsed));
+    }
+
+    /** The store if its folder exists: for commands that read or change existing accounts. */
+    static Optional<AccountStore> openExisting(Arguments parsed) throws UsageException, SmimeException {
+        return AccountStore.openExisting(folder(parsed));
     }
 }

@@ -29,7 +29,11 @@ public final class KeyFiles {
     public static List<DecryptionKey> read(byte[] file, char[] password) throws SmimeException {
         List<DecryptionKey> keys;
         if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE) {
-            keys = Pkcs12File.read(file, password).keys();
+            Pkcs12Contents contents = Pkcs12File.read(file, password);
+            if (contents.keys().isEmpty() && !contents.unusableKeys().isEmpty()) {
+                throw SmimeException.unsupported(contents.unusableKeys().get(0));
+            }
+            keys = contents.keys();
         } else if (isBlank(file) || contains(file, PEM_BEGIN)) {
             keys = PemKeyFile.read(file, Password.of(password));
         } else {

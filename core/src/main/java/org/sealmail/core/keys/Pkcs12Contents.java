@@ -13,13 +13,17 @@ import java.util.List;
  *                          {@code openssl pkcs12 -clcerts -nokeys} writes for OpenSSL's files
  * @param otherCertificates all other certificates, such as CA certificates
  *                          ({@code openssl pkcs12 -cacerts -nokeys})
+ * @param unusableKeys      why each private key sealmail cannot decrypt with (an EC key, say)
+ *                          was left out of {@code keys}; their certificates are still in
+ *                          {@code keyCertificates}, so they can be exported
  */
 public record Pkcs12Contents(List<DecryptionKey> keys, List<X509Certificate> keyCertificates,
-        List<X509Certificate> otherCertificates) {
+        List<X509Certificate> otherCertificates, List<String> unusableKeys) {
 
     public Pkcs12Contents {
         keys = List.copyOf(keys);
         keyCertificates = List.copyOf(keyCertificates);
         otherCertificates = List.copyOf(otherCertificates);
+        unusableKeys = List.copyOf(unusableKeys);
     }
 }

@@ -11,8 +11,9 @@ import org.sealmail.core.asn1.Tag;
  * OpenSSL 3 writes by default (PBES2, AES-256-CBC, HMAC-SHA256), its {@code -legacy} form
  * (RC2-40 and 3DES, HMAC-SHA1), 3DES throughout, the JDK's keystore files, and files without a MAC.
  *
- * <p>The MAC is verified before anything is decrypted, so a wrong password is told apart from a
- * damaged file. Work is bounded by {@link IterationBudget}; decrypted key bytes are zeroed.
+ * <p>The MAC is verified before anything is decrypted. A MAC that does not verify is reported as
+ * a wrong password, its likely cause; bytes damaged inside the MAC-protected content look the
+ * same, while a damaged structure is reported as such. Work is bounded by {@link IterationBudget}; decrypted key bytes are zeroed.
  */
 public final class Pkcs12File {
 

@@ -12,7 +12,7 @@ import org.sealmail.core.asn1.Tag;
 
 /**
  * The password-keyed HMAC over a PKCS#12 file's contents (RFC 7292 section 4 and appendix B):
- * checked before anything is decrypted, it is what tells a wrong password from a damaged file.
+ * checked before anything is decrypted, so a wrong password is found before any decryption runs.
  */
 final class Pkcs12Mac {
 

@@ -20,6 +20,8 @@ final class SafeBags {
     private final IterationBudget budget;
     private final List<Bag<PrivateKey>> keyBags = new ArrayList<>();
     private final List<Bag<X509Certificate>> certificateBags = new ArrayList<>();
+    /** Keys sealmail cannot decrypt with (EC, say): kept by reason, so their certificates still count. */
+    private final List<Bag<String>> unusableKeyBags = new ArrayList<>();
 
     /** A bag's content and its localKeyId attribute (null when it has none). */
     private record Bag<T>(T content, byte[] localKeyId) {
@@ -77,6 +79,11 @@ final class SafeBags {
     private void addKey(byte[] pkcs8, byte[] localKeyId) throws SmimeException {
         try {
             keyBags.add(new Bag<>(PrivateKeyDecoder.pkcs8(pkcs8), localKeyId));
+        } catch (SmimeException e) {
+            if (e.reason() != SmimeException.Reason.UNSUPPORTED) {
+                throw e;
+            }
+            unusableKeyBags.add(new Bag<>(e.getMessage(), localKeyId));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
@@ -121,10 +128,12 @@ final class SafeBags {
         List<X509Certificate> otherCertificates = new ArrayList<>();
         for (Bag<X509Certificate> certificate : certificateBags) {
             boolean hasKey = keyBags.stream().anyMatch(key -> certificate.sharesKeyIdWith(key)
-                    || KeyPairs.matches(key.content(), certificate.content()));
+                    || KeyPairs.matches(key.content(), certificate.content()))
+                    || unusableKeyBags.stream().anyMatch(certificate::sharesKeyIdWith);
             (hasKey ? keyCertificates : otherCertificates).add(certificate.content());
         }
-        return new Pkcs12Contents(keys, keyCertificates, otherCertificates);
+        List<String> unusable = unusableKeyBags.stream().map(Bag::content).toList();
+        return new Pkcs12Contents(keys, keyCertificates, otherCertificates, unusable);
     }
 
     private X509Certificate certificateFor(Bag<PrivateKey> key) {

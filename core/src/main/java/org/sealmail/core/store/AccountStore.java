@@ -49,6 +49,18 @@ public final class AccountStore {
         return open(folder, new AtomicWrite());
     }
 
+    /**
+     * The store in {@code folder} if that folder exists; empty otherwise. For commands that only
+     * read or change existing accounts: a store on a volume that is not mounted must not be
+     * created empty in its place.
+     */
+    public static Optional<AccountStore> openExisting(Path folder) throws SmimeException {
+        if (!Files.exists(folder.toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        return Optional.of(open(folder));
+    }
+
     /** With a writer whose failures a test controls. */
     static AccountStore open(Path folder, AtomicWrite writer) throws SmimeException {
         Path absolute = folder.toAbsolutePath().normalize();

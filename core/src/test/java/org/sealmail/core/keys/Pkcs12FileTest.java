@@ -163,10 +163,21 @@ class Pkcs12FileTest {
     }
 
     @Test
-    void ecKeyIsUnsupported() throws Exception {
+    void anEcKeyIsLeftOutWithItsReasonButItsCertificateIsKept() throws Exception {
         byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ec");
 
-        SmimeException e = assertThrows(SmimeException.class, () -> Pkcs12File.read(p12, PASSWORD));
+        Pkcs12Contents contents = Pkcs12File.read(p12, PASSWORD);
+
+        assertEquals(List.of(), contents.keys());
+        assertEquals(List.of("EC private keys are not supported yet"), contents.unusableKeys());
+        assertEquals(1, contents.keyCertificates().size());
+    }
+
+    @Test
+    void anEcKeyAloneCannotDecrypt() throws Exception {
+        byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ec");
+
+        SmimeException e = assertThrows(SmimeException.class, () -> KeyFiles.read(p12, PASSWORD));
 
         assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
         assertEquals("EC private keys are not supported yet", e.getMessage());
