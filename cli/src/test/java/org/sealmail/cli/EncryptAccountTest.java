@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,9 +182,6 @@ class EncryptAccountTest {
     }
 
     @Test
-    @Disabled("suspected defect: a missing store (unmounted volume, typo in --store or $SEALMAIL_HOME) is created,"
-            + " parents included, by a read-only encrypt, which then exits 67 \"no account\": a mail server bounces"
-            + " the message for good instead of retrying (75)")
     void aMissingStoreIsATemporaryFailureAndIsNotCreated() {
         Path missing = dir.resolve("not-mounted/store");
         CliRun run = CliRun.of("encrypt", "--account", "alice", "--store", missing.toString(), "--in", SAMPLE.toString());

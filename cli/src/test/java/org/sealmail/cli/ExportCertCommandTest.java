@@ -1,6 +1,7 @@
 package org.sealmail.cli;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -240,8 +240,6 @@ class ExportCertCommandTest {
     }
 
     @Test
-    @Disabled("defect: export-cert refuses a PKCS#12 file whose key is EC (exit 65 \"EC private keys are not supported"
-            + " yet\") instead of exporting its certificate with the reason on stderr; the key is never needed here")
     void anEcCertificateIsExportedWithTheReason() throws IOException {
         Path p12 = dir.resolve("ec.p12");
         Openssl.run("pkcs12", "-export", "-in", pki("ec.pem"), "-inkey", pki("ec.key"),
@@ -250,5 +248,16 @@ class ExportCertCommandTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("EC keys are not supported yet"), run.stderr());
         assertEquals(certificates(Files.readString(TestData.pki("ec.pem"))), certificates(run.stdoutText()));
+    }
+
+    @Test
+    void refusesToOverwriteThePkcs12FileItself() throws IOException {
+        Path p12 = dir.resolve("mine.p12");
+        Files.copy(TestData.pki("rsa2048-legacy.p12"), p12);
+        byte[] before = Files.readAllBytes(p12);
+        CliRun run = CliRun.of("export-cert", "--pkcs12", p12.toString(), "--out", p12.toString());
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.stderr().contains("--out names the PKCS#12 file itself"), run.stderr());
+        assertArrayEquals(before, Files.readAllBytes(p12));
     }
 }
