@@ -34,21 +34,32 @@ final class SealmailCli {
 
     /** {@code encrypt} with exactly these options; fails the test unless it exits 0. */
     static byte[] encrypt(byte[] input, List<String> options) {
-        List<String> args = new ArrayList<>();
-        args.add("encrypt");
-        args.addAll(options);
+        return run(input, command("encrypt", options)).requireSuccess();
+    }
+
+    /** {@code decrypt} with exactly these options; fails the test unless it exits 0. */
+    static byte[] decrypt(byte[] input, List<String> options) {
+        return run(input, command("decrypt", options)).requireSuccess();
+    }
+
+    /** Runs {@code sealmail ARGS...} with {@code stdin}, whatever the outcome. */
+    static SealmailOutcome run(byte[] stdin, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream stdout = new PrintStream(out, true);
                 PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(args.toArray(new String[0]), new ByteArrayInputStream(input), stdout, stderr);
+            exit = Main.run(args.toArray(new String[0]), new ByteArrayInputStream(stdin), stdout, stderr);
         }
-        if (exit != 0) {
-            throw new AssertionError("sealmail " + String.join(" ", args) + " exited " + exit
-                    + "\n--- stderr ---\n" + err.toString(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
+        return new SealmailOutcome(List.copyOf(args), exit, out.toByteArray(),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> command(String name, List<String> options) {
+        List<String> args = new ArrayList<>();
+        args.add(name);
+        args.addAll(options);
+        return args;
     }
 
     private static List<String> certArgs(Path... certificates) {
