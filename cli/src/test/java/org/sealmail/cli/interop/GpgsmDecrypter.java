@@ -1,40 +1,33 @@
 package org.sealmail.cli.interop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * GnuPG's S/MIME tool (KMail, Kleopatra): a fresh GNUPGHOME holding one key imported from its
- * legacy PKCS#12 file, and {@code gpgsm --decrypt}. The home lives under /tmp with a short name
- * because gpg-agent's socket path must fit in about 107 characters; {@link #close()} stops the
- * agent it started and removes the home.
+ * GnuPG's S/MIME tool (KMail, Kleopatra): a fresh {@link GpgsmHome} holding one key imported
+ * from its legacy PKCS#12 file, and {@code gpgsm --decrypt}.
  */
 final class GpgsmDecrypter implements Decrypter {
 
     /** Answers the passphrase prompt of an empty-password key without a pinentry program. */
     private static final byte[] EMPTY_PASSPHRASE = "\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final Path home;
+    private final GpgsmHome home;
     private final ScratchFiles scratch;
 
-    private GpgsmDecrypter(Path home, ScratchFiles scratch) {
+    private GpgsmDecrypter(GpgsmHome home, ScratchFiles scratch) {
         this.home = home;
         this.scratch = scratch;
     }
 
     static GpgsmDecrypter create(TestKey key, Path workDir) {
-        Path home = shortHome();
-        GpgsmDecrypter gpgsm = new GpgsmDecrypter(home, new ScratchFiles(workDir));
+        GpgsmDecrypter gpgsm = new GpgsmDecrypter(GpgsmHome.create(), new ScratchFiles(workDir));
         boolean ready = false;
         try {
-            writeAgentConf(home);
+            // Lets gpgsm take the (empty) passphrase from stdin instead of asking a pinentry.
+            gpgsm.home.writeFile("gpg-agent.conf", "allow-loopback-pinentry\n");
             gpgsm.run("--import", key.legacyPkcs12().toString()).requireSuccess();
             ready = true;
             return gpgsm;
@@ -42,15 +35,6 @@ final class GpgsmDecrypter implements Decrypter {
             if (!ready) {
                 gpgsm.close();
             }
-        }
-    }
-
-    /** Lets gpgsm take the (empty) passphrase from stdin instead of asking a pinentry. */
-    private static void writeAgentConf(Path home) {
-        try {
-            Files.writeString(home.resolve("gpg-agent.conf"), "allow-loopback-pinentry\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -78,43 +62,18 @@ final class GpgsmDecrypter implements Decrypter {
         }
     }
 
-    /**
-     * Runs gpgsm against this home. {@code --disable-dirmngr}: no certificate or CRL lookups
-     * (and no dirmngr process); decryption never validates the recipient's chain.
-     */
     private CommandResult run(String... operation) {
-        List<String> command = new ArrayList<>(List.of("gpgsm", "--batch", "--disable-dirmngr",
-                "--pinentry-mode", "loopback", "--passphrase-fd", "0"));
-        command.addAll(List.of(operation));
-        return CommandRunner.run(command, environment(), EMPTY_PASSPHRASE);
-    }
-
-    private Map<String, String> environment() {
-        return Map.of("GNUPGHOME", home.toString());
+        List<String> args = new ArrayList<>(List.of("--pinentry-mode", "loopback", "--passphrase-fd", "0"));
+        args.addAll(List.of(operation));
+        return home.gpgsm(EMPTY_PASSPHRASE, args);
     }
 
     @Override
     public void close() {
         try {
-            CommandRunner.run(List.of("gpgconf", "--kill", "all"), environment(), new byte[0])
-                    .requireSuccess();
+            home.close();
         } finally {
-            ScratchFiles.deleteTree(home);
             ScratchFiles.deleteTree(scratch.dir());
-        }
-    }
-
-    private static Path shortHome() {
-        Path tmp = Path.of("/tmp");
-        try {
-            if (Files.isDirectory(tmp)) {
-                return Files.createTempDirectory(tmp, "gs",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            return Files.createTempDirectory("gs",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
