@@ -42,28 +42,48 @@ class SealmailRoundTripTest {
         sealmail = new SealmailDecrypt(workDir);
     }
 
-    /** For rsaN alone, its two key files; for rsaN plus bundle-of-3.pem, also each member's. */
-    static Stream<Arguments> cipherKeyRecipientsKeyFile() {
-        return CIPHERS.stream().flatMap(cipher -> RSA_KEYS.stream().flatMap(key -> Stream.concat(
-                KeyFile.basicForms(key).stream().map(file -> Arguments.of(cipher, key, false, file)),
-                Stream.concat(Stream.of(key), BundleInteropTest.MEMBERS.stream())
-                        .flatMap(holder -> KeyFile.basicForms(holder).stream())
-                        .map(file -> Arguments.of(cipher, key, true, file)))));
+    /** rsaN alone, or rsaN and the three members of bundle-of-3.pem; every key that opens it. */
+    record Recipients(TestKey key, boolean withBundle) {
+
+        List<String> certOptions() {
+            List<String> options = new ArrayList<>(List.of("--cert", key.certificate().toString()));
+            if (withBundle) {
+                options.addAll(List.of("--cert", BUNDLE.toString()));
+            }
+            return options;
+        }
+
+        Stream<KeyFile> keyFiles() {
+            Stream<TestKey> holders = withBundle
+                    ? Stream.concat(Stream.of(key), BundleInteropTest.MEMBERS.stream()) : Stream.of(key);
+            return holders.flatMap(holder -> KeyFile.basicForms(holder).stream());
+        }
+
+        @Override
+        public String toString() {
+            return withBundle ? key + " and bundle-of-3.pem" : key.name();
+        }
     }
 
-    @ParameterizedTest(name = "S/MIME sample.eml, {0}, to {1} (with bundle-of-3.pem: {2}), opened with {3}: byte for byte")
-    @MethodSource("cipherKeyRecipientsKeyFile")
-    void sampleMessageComesBackByteForByte(String cipher, TestKey key, boolean withBundle, KeyFile keyFile) {
-        byte[] smime = encryptedOnce(false, cipher, key, withBundle);
+    static Stream<Arguments> cipherRecipientsKeyFile() {
+        return CIPHERS.stream().flatMap(cipher -> RSA_KEYS.stream()
+                .flatMap(key -> Stream.of(new Recipients(key, false), new Recipients(key, true)))
+                .flatMap(recipients -> recipients.keyFiles().map(file -> Arguments.of(cipher, recipients, file))));
+    }
+
+    @ParameterizedTest(name = "S/MIME of sample.eml, {0}, to {1}, opened with {2}: byte for byte")
+    @MethodSource("cipherRecipientsKeyFile")
+    void sampleMessageComesBackByteForByte(String cipher, Recipients recipients, KeyFile keyFile) {
+        byte[] smime = encryptedOnce(false, cipher, recipients);
 
         assertEquals(ExpectedMessage.text(TestData.read(SAMPLE)),
                 ExpectedMessage.text(sealmail.message(smime, keyFile)));
     }
 
-    @ParameterizedTest(name = "--der, {0}, to {1} (with bundle-of-3.pem: {2}), opened with {3}: byte for byte")
-    @MethodSource("cipherKeyRecipientsKeyFile")
-    void derContentComesBackByteForByte(String cipher, TestKey key, boolean withBundle, KeyFile keyFile) {
-        byte[] der = encryptedOnce(true, cipher, key, withBundle);
+    @ParameterizedTest(name = "--der, {0}, to {1}, opened with {2}: byte for byte")
+    @MethodSource("cipherRecipientsKeyFile")
+    void derContentComesBackByteForByte(String cipher, Recipients recipients, KeyFile keyFile) {
+        byte[] der = encryptedOnce(true, cipher, recipients);
 
         assertArrayEquals(Payload.allByteValues(), sealmail.cms(der, keyFile));
     }
@@ -138,12 +158,10 @@ class SealmailRoundTripTest {
         return sealmail.message(smime, KeyFile.legacyPkcs12(TestKey.RSA2048));
     }
 
-    private static byte[] encryptedOnce(boolean der, String cipher, TestKey key, boolean withBundle) {
-        return ENCRYPTED.computeIfAbsent(der + cipher + key.name() + withBundle, id -> {
-            List<String> options = new ArrayList<>(List.of("--cipher", cipher, "--cert", key.certificate().toString()));
-            if (withBundle) {
-                options.addAll(List.of("--cert", BUNDLE.toString()));
-            }
+    private static byte[] encryptedOnce(boolean der, String cipher, Recipients recipients) {
+        return ENCRYPTED.computeIfAbsent(der + cipher + recipients, id -> {
+            List<String> options = new ArrayList<>(recipients.certOptions());
+            options.addAll(List.of("--cipher", cipher));
             if (der) {
                 options.add("--der");
                 return SealmailCli.encrypt(Payload.allByteValues(), options);
