@@ -45,8 +45,9 @@ final class DecryptCommand implements Command {
                                         (no password option: the password is empty)
                   --in FILE             read FILE instead of stdin
                   --out FILE            write FILE (complete or not at all) instead of stdout
-                  --der                 the input is a CMS object (DER, BER, or PEM labelled CMS or
-                                        PKCS7) and the output is its decrypted content
+                  --der                 the input is a CMS object (DER, BER, or PEM labelled CMS,
+                                        PKCS7 or ENCRYPTED MESSAGE) and the output is its
+                                        decrypted content
 
                 exit: 0 ok, 64 usage, 65 bad message or key file, wrong password, or no key opens the
                       message (the message names its recipients), 66 cannot read input,
@@ -91,6 +92,10 @@ final class DecryptCommand implements Command {
                     Arrays.fill(content, (byte) 0);
                 }
             } else {
+                if (!MessageOrCms.isMessage(input)) {
+                    throw new CommandFailure(ExitCode.DATA_ERROR,
+                            "the input is a CMS object, not an S/MIME message; add --der to decrypt it");
+                }
                 SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(input));
                 MessageDecryptor.decrypt(envelope, out.stream(),
                         cms -> decryptor.decrypt(EnvelopedDataParser.parse(cms)));

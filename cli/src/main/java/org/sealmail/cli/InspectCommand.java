@@ -31,10 +31,11 @@ final class InspectCommand implements Command {
         return """
                 usage: sealmail inspect [--in FILE] [--json]
 
-                Reads an S/MIME message, or a CMS object (DER, BER, or PEM labelled CMS or PKCS7),
-                and prints what it is: content type, EnvelopedData version, BER or DER, each
-                recipient (kind, issuer and serial in hex, or subject key identifier; key-encryption
-                algorithm), the content cipher, IV length and encrypted size. No key is needed.
+                Reads an S/MIME message, or a CMS object (DER, BER, or PEM labelled CMS, PKCS7 or
+                ENCRYPTED MESSAGE), and prints what it is: content type, EnvelopedData version,
+                BER or DER, each recipient (kind, issuer and serial in hex, or subject key
+                identifier; key-encryption algorithm), the content cipher, IV length and encrypted
+                size. No key is needed.
 
                   --in FILE   read FILE instead of stdin
                   --json      print the same as one JSON object

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,7 +67,6 @@ class GpgsmToSealmailTest {
      * PKCS7, found [ENCRYPTED MESSAGE]". The base64 inside is the same CMS object as the DER
      * output (relabelled CMS, it opens).
      */
-    @Disabled("sealmail decrypt --der refuses gpgsm's armor label ENCRYPTED MESSAGE (exit 65); reported to the lead")
     @ParameterizedTest(name = "gpgsm --armor --cipher-algo {0} for {1}, opened with {2}")
     @MethodSource("cipherKeyKeyFile")
     void sealmailOpensGpgsmArmor(String cipher, TestKey key, KeyFile keyFile) {

@@ -33,7 +33,7 @@ public final class Oids {
             Map.entry(SIGNED_DATA, "signedData"),
             Map.entry(AUTH_ENVELOPED_DATA, "authEnvelopedData"),
             Map.entry(RSA_ENCRYPTION, "rsaEncryption"),
-            Map.entry(RSAES_OAEP, "rsaesOaep"),
+            Map.entry(RSAES_OAEP, "RSAES-OAEP"),
             Map.entry(AES128_CBC, "aes128-cbc"),
             Map.entry(AES192_CBC, "aes192-cbc"),
             Map.entry(AES256_CBC, "aes256-cbc"),

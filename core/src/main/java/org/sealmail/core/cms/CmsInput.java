@@ -6,10 +6,13 @@ import org.sealmail.core.SmimeException;
 import org.sealmail.core.pem.PemBlock;
 import org.sealmail.core.pem.PemReader;
 
-/** A CMS object as users hand it over: DER, BER, or PEM armor labelled CMS or PKCS7. */
+/**
+ * A CMS object as users hand it over: DER, BER, or PEM armor labelled CMS, PKCS7 or (as
+ * {@code gpgsm --armor} writes) ENCRYPTED MESSAGE.
+ */
 public final class CmsInput {
 
-    private static final Set<String> LABELS = Set.of("CMS", "PKCS7");
+    private static final Set<String> LABELS = Set.of("CMS", "PKCS7", "ENCRYPTED MESSAGE");
 
     private CmsInput() {
     }
@@ -24,7 +27,7 @@ public final class CmsInput {
         }
         List<PemBlock> blocks = PemReader.read(input);
         if (blocks.size() != 1 || !LABELS.contains(blocks.get(0).label())) {
-            throw SmimeException.badInput("expected one PEM block labelled CMS or PKCS7, found "
+            throw SmimeException.badInput("expected one PEM block labelled CMS, PKCS7 or ENCRYPTED MESSAGE, found "
                     + blocks.stream().map(PemBlock::label).toList());
         }
         return blocks.get(0).der();

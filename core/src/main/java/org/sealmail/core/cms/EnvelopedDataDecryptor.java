@@ -83,14 +83,24 @@ public final class EnvelopedDataDecryptor {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
                     "the Java runtime refused RSA or " + Oids.name(message.contentCipherOid()) + ": " + e.getMessage(), e);
         }
-        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message));
+        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, keys));
     }
 
     private static boolean isNamedBy(RecipientInfo recipient, DecryptionKey key) {
-        return key.certificate() != null && recipient.id().matches(key.certificate());
+        return recipient.id() != null && key.certificate() != null && recipient.id().matches(key.certificate());
     }
 
-    private static String noKeyMessage(EnvelopedMessage message) {
+    private static String noKeyMessage(EnvelopedMessage message, List<DecryptionKey> keys) {
+        for (RecipientInfo recipient : message.recipients()) {
+            if (recipient.kind() == RecipientInfo.Kind.KEY_TRANSPORT
+                    && !recipient.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION)
+                    && keys.stream().anyMatch(key -> isNamedBy(recipient, key))) {
+                // The user has the right key: say what is missing on our side, not theirs.
+                return "the message is encrypted to your key (" + recipient.id().describe() + ") with "
+                        + Oids.name(recipient.keyEncryptionOid())
+                        + ", which sealmail does not open yet (only RSA PKCS#1 v1.5)";
+            }
+        }
         String reason = "none of the keys given opens this message";
         boolean anyRsa = message.recipients().stream().anyMatch(r -> r.kind() == RecipientInfo.Kind.KEY_TRANSPORT
                 && r.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION));

@@ -1,5 +1,7 @@
 package org.sealmail.core.cms;
 
+import org.sealmail.core.asn1.Oids;
+
 /**
  * One recipient of an EnvelopedData. Only key transport recipients carry an id and a key;
  * the other kinds are listed so that {@code inspect} and error messages can name them.
@@ -32,6 +34,9 @@ public record RecipientInfo(Kind kind, int version, RecipientId id, String keyEn
     public String describe() {
         if (kind != Kind.KEY_TRANSPORT) {
             return kind.shortName() + " recipient (not supported)";
+        }
+        if (!keyEncryptionOid.equals(Oids.RSA_ENCRYPTION)) {
+            return id.describe() + " (" + Oids.name(keyEncryptionOid) + ", not supported yet)";
         }
         return id.describe();
     }
