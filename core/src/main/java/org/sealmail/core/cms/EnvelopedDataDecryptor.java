@@ -110,16 +110,26 @@ public final class EnvelopedDataDecryptor {
         return reason + "; it is encrypted to: " + message.describeRecipients();
     }
 
-    /** The content, or null; a failed RSA unwrap continues with a random key (no oracle). */
+    /**
+     * The content, or null. A failed RSA unwrap still runs the content decryption, with a random
+     * key, so that it takes the time a wrong key takes (no oracle); its result is thrown away, since
+     * a random key passes the CBC padding check one time in 256.
+     */
     private byte[] openAsMatched(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher,
             EnvelopedMessage message) throws GeneralSecurityException {
         byte[] contentKey = unwrap(recipient, key, cipher);
-        if (contentKey == null) {
+        boolean unwrapped = contentKey != null;
+        if (!unwrapped) {
             contentKey = new byte[cipher.keyBytes()];
             random.nextBytes(contentKey);
         }
         try {
-            return cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
+            byte[] content = cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
+            if (!unwrapped && content != null) {
+                Arrays.fill(content, (byte) 0);
+                return null;
+            }
+            return content;
         } finally {
             Arrays.fill(contentKey, (byte) 0);
         }
