@@ -33,7 +33,7 @@ class DecryptPasswordEnvTest {
 
     @Test
     void passwordFromTheVariableOpensTheModernPkcs12File() {
-        CommandResult result = SealmailJar.run(Map.of(VARIABLE, KeyFile.PASSWORD), smime,
+        CommandResult result = SealmailProcess.run(Map.of(VARIABLE, KeyFile.PASSWORD), smime,
                 List.of("decrypt", "--key", MODERN_P12, "--password-env", VARIABLE)).requireSuccess();
 
         assertEquals(ExpectedMessage.text(message), ExpectedMessage.text(result.stdout()));
@@ -42,7 +42,7 @@ class DecryptPasswordEnvTest {
 
     @Test
     void wrongPasswordInTheVariableExits65() {
-        CommandResult result = SealmailJar.run(Map.of(VARIABLE, "not-the-password"), smime,
+        CommandResult result = SealmailProcess.run(Map.of(VARIABLE, "not-the-password"), smime,
                 List.of("decrypt", "--key", MODERN_P12, "--password-env", VARIABLE));
 
         assertEquals(65, result.exitCode(), result.stderr());
@@ -52,7 +52,7 @@ class DecryptPasswordEnvTest {
 
     @Test
     void emptyVariableOpensAnEmptyPasswordPkcs12File() {
-        CommandResult result = SealmailJar.run(Map.of(VARIABLE, ""), smime,
+        CommandResult result = SealmailProcess.run(Map.of(VARIABLE, ""), smime,
                 List.of("decrypt", "--key", TestKey.RSA2048.legacyPkcs12().toString(), "--password-env", VARIABLE))
                 .requireSuccess();
 
@@ -64,7 +64,7 @@ class DecryptPasswordEnvTest {
         String unset = "SEALMAIL_TEST_SURELY_UNSET_VARIABLE";
         Assumptions.assumeTrue(System.getenv(unset) == null, unset + " is set");
 
-        CommandResult result = SealmailJar.run(Map.of(), smime,
+        CommandResult result = SealmailProcess.run(Map.of(), smime,
                 List.of("decrypt", "--key", MODERN_P12, "--password-env", unset));
 
         assertEquals(64, result.exitCode(), result.stderr());
@@ -76,7 +76,7 @@ class DecryptPasswordEnvTest {
     @Test
     void passwordInTheVariableIsNotPrintedWhenWrong() {
         String secret = "a-secret-that-must-not-appear";
-        CommandResult result = SealmailJar.run(Map.of(VARIABLE, secret), smime,
+        CommandResult result = SealmailProcess.run(Map.of(VARIABLE, secret), smime,
                 List.of("decrypt", "--key", MODERN_P12, "--password-env", VARIABLE));
 
         assertEquals(65, result.exitCode(), result.stderr());
