@@ -12,6 +12,7 @@ import org.sealmail.core.cms.EnvelopedDataParser;
 import org.sealmail.core.cms.EnvelopedMessage;
 import org.sealmail.core.cms.RecipientInfo;
 import org.sealmail.core.mime.SmimeEnvelope;
+import org.sealmail.core.x509.CertificateNames;
 
 /** {@code sealmail inspect}: what a message or CMS object is, without any key. */
 final class InspectCommand implements Command {
@@ -86,8 +87,8 @@ final class InspectCommand implements Command {
             recipient.put("kind", info.kind().shortName());
             if (info.kind() == RecipientInfo.Kind.KEY_TRANSPORT) {
                 if (info.id().issuer() != null) {
-                    recipient.put("issuer", info.id().issuer().getName());
-                    recipient.put("serial", info.id().serialNumber().toString(16));
+                    recipient.put("issuer", CertificateNames.distinguishedName(info.id().issuer()));
+                    recipient.put("serial", CertificateNames.serialHex(info.id().serialNumber()));
                 } else {
                     recipient.put("subject-key-id", java.util.HexFormat.of().formatHex(info.id().subjectKeyIdentifier()));
                 }

@@ -85,8 +85,9 @@ public final class Main {
             text.append(String.format("  %-10s %s%n", command.name(), command.summary()));
         }
         text.append("\n'sealmail COMMAND --help' tells more about each.\n");
-        text.append("exit codes: 0 ok, 64 usage, 65 bad data, 66 no input, 70 internal error,\n");
-        text.append("            73 cannot create output, 74 read or write error\n");
+        text.append("exit codes: 0 ok, 64 usage, 65 bad data, 66 no input, 67 no such account,\n");
+        text.append("            70 internal error, 73 cannot create output, 74 read or write error,\n");
+        text.append("            75 temporary failure (try again later)\n");
         return text.toString();
     }
 }

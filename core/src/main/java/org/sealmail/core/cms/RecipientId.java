@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.x509.CertificateNames;
 
 /**
  * How a recipient info names its certificate: by issuer and serial number, or by subject key
@@ -50,7 +51,8 @@ public record RecipientId(X500Principal issuer, BigInteger serialNumber, byte[] 
     /** "issuer CN=Test CA, serial 1000" or "subject key identifier 0a1b...". */
     public String describe() {
         if (issuer != null) {
-            return "issuer \"" + issuer.getName() + "\" serial " + serialNumber.toString(16);
+            return "issuer \"" + CertificateNames.distinguishedName(issuer) + "\" serial "
+                    + CertificateNames.serialHex(serialNumber);
         }
         return "subject key identifier " + HexFormat.of().formatHex(subjectKeyIdentifier);
     }

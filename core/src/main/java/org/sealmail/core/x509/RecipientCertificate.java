@@ -5,9 +5,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 
-import javax.security.auth.x500.X500Principal;
 
 /**
  * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits and
@@ -31,7 +29,6 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class RecipientCertificate {
 
-    private static final Map<String, String> OPENSSL_KEYWORDS = Map.of("1.2.840.113549.1.9.1", "emailAddress");
 
     private final X509Certificate certificate;
     private final RSAPublicKey publicKey;
@@ -75,7 +72,7 @@ public final class RecipientCertificate {
     /** The line {@code sealmail certs} prints; format in the class description. */
     public String describe() {
         return "subject=\"" + quoted(subject()) + "\""
-                + " serial=" + serialHex(serialNumber())
+                + " serial=" + CertificateNames.serialHex(serialNumber())
                 + " key=RSA-" + publicKey.getModulus().bitLength()
                 + " not-after=" + notAfter().atOffset(ZoneOffset.UTC).toLocalDate();
     }
@@ -86,15 +83,7 @@ public final class RecipientCertificate {
     }
 
     static String subjectOf(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, OPENSSL_KEYWORDS);
-    }
-
-    static String serialHex(BigInteger serial) {
-        String hex = serial.abs().toString(16);
-        if (hex.length() % 2 != 0) {
-            hex = "0" + hex;
-        }
-        return serial.signum() < 0 ? "-" + hex : hex;
+        return CertificateNames.distinguishedName(certificate.getSubjectX500Principal());
     }
 
     static String quoted(String text) {

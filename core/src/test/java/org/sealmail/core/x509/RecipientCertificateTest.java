@@ -32,14 +32,14 @@ class RecipientCertificateTest {
 
     @Test
     void writesSerialsWithTwoHexDigitsPerByte() {
-        assertEquals("00", RecipientCertificate.serialHex(BigInteger.ZERO));
-        assertEquals("01", RecipientCertificate.serialHex(BigInteger.ONE));
-        assertEquals("80", RecipientCertificate.serialHex(BigInteger.valueOf(0x80)));
-        assertEquals("0100", RecipientCertificate.serialHex(BigInteger.valueOf(0x100)));
-        assertEquals("-1f", RecipientCertificate.serialHex(BigInteger.valueOf(-0x1f)));
+        assertEquals("00", CertificateNames.serialHex(BigInteger.ZERO));
+        assertEquals("01", CertificateNames.serialHex(BigInteger.ONE));
+        assertEquals("80", CertificateNames.serialHex(BigInteger.valueOf(0x80)));
+        assertEquals("0100", CertificateNames.serialHex(BigInteger.valueOf(0x100)));
+        assertEquals("-1f", CertificateNames.serialHex(BigInteger.valueOf(-0x1f)));
         // openssl x509 -in ca.pem -noout -serial
         assertEquals("13815CDBD6738DA222CC7C1BC6DEE60249EEC91B".toLowerCase(),
-                RecipientCertificate.serialHex(new BigInteger("13815CDBD6738DA222CC7C1BC6DEE60249EEC91B", 16)));
+                CertificateNames.serialHex(new BigInteger("13815CDBD6738DA222CC7C1BC6DEE60249EEC91B", 16)));
     }
 
     @Test
