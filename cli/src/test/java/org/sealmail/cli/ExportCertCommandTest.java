@@ -145,8 +145,8 @@ class ExportCertCommandTest {
 
     @Test
     void aPasswordFromAnEnvironmentVariableIsUsed() {
-        // HOME is set wherever tests run, and is not this file's password.
-        CliRun run = CliRun.of("export-cert", "--pkcs12", pki("rsa2048-modern.p12"), "--password-env", "HOME");
+        // PATH is set wherever tests run (they run openssl), and is not this file's password.
+        CliRun run = CliRun.of("export-cert", "--pkcs12", pki("rsa2048-modern.p12"), "--password-env", "PATH");
         assertEquals(ExitCode.DATA_ERROR, run.exitCode());
         assertEquals("sealmail export-cert: " + pki("rsa2048-modern.p12") + ": wrong password for the PKCS#12 file\n",
                 run.stderr());
