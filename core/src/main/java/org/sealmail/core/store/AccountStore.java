@@ -1,8 +1,10 @@
 package org.sealmail.core.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,10 @@ import org.sealmail.core.SmimeException;
  * are serialised. Readers take no lock: a file is replaced by an atomic rename, so a reader sees
  * the old or the new version, whole. Temp files a crashed writer left behind are ignored by readers
  * and removed by the next writer.
+ *
+ * <p>Every operation first checks the folders and the files it uses as {@link TrustedPath} says:
+ * owned by the user running sealmail, folders not writable by group or others, and no symbolic
+ * link inside the store. A refusal is BAD_INPUT naming the path, the reason and the fix.
  */
 public final class AccountStore {
 
@@ -43,7 +49,8 @@ public final class AccountStore {
      * Opens the store in {@code folder}, creating it and its {@code accounts/} folder as 0700 where
      * missing.
      *
-     * @throws SmimeException BAD_INPUT when either folder exists and group or others can write to it
+     * @throws SmimeException BAD_INPUT when either folder is owned by another user or group or
+     *                        others can write to it, or accounts/ is a symbolic link
      */
     public static AccountStore open(Path folder) throws SmimeException {
         return open(folder, new AtomicWrite());
@@ -53,6 +60,8 @@ public final class AccountStore {
      * The store in {@code folder} if that folder exists; empty otherwise. For commands that only
      * read or change existing accounts: a store on a volume that is not mounted must not be
      * created empty in its place.
+     *
+     * @throws SmimeException BAD_INPUT as {@link #open}
      */
     public static Optional<AccountStore> openExisting(Path folder) throws SmimeException {
         if (!Files.exists(folder.toAbsolutePath().normalize())) {
@@ -63,10 +72,10 @@ public final class AccountStore {
 
     /** With a writer whose failures a test controls. */
     static AccountStore open(Path folder, AtomicWrite writer) throws SmimeException {
-        Path absolute = folder.toAbsolutePath().normalize();
-        PrivateFiles.ensureFolder(absolute);
-        PrivateFiles.ensureFolder(absolute.resolve(ACCOUNTS));
-        return new AccountStore(absolute, writer);
+        AccountStore store = new AccountStore(folder.toAbsolutePath().normalize(), writer);
+        PrivateFiles.createFolder(store.folder);
+        store.ensureAccountsFolder();
+        return store;
     }
 
     /** {@code $SEALMAIL_HOME} when set and not empty, else {@code .sealmail} in the user's home folder. */
@@ -97,6 +106,7 @@ public final class AccountStore {
         Path file = fileOf(name);
         StoreLock lock = lock();
         try {
+            ensureAccountsFolder();
             write(file, content);
         } finally {
             lock.close();
@@ -106,21 +116,29 @@ public final class AccountStore {
     /** The account called {@code name} (in any case), or empty when there is none. */
     public Optional<Account> find(String name) throws SmimeException {
         String normalized = AccountName.normalize(name);
-        return read(normalized, fileOf(normalized));
+        Path file = fileOf(normalized);
+        if (!hasAccountsFolder()) {
+            return Optional.empty();
+        }
+        return read(normalized, file);
     }
 
     /**
      * The names of all accounts, sorted. Only file names are looked at: a file that would not
-     * read back is listed, and refused by {@link #find}. Files whose name is not a normalized
-     * account name followed by ".account" are not accounts and are left out.
+     * read back is listed, and refused by {@link #find}; so is a symbolic link. Files whose name
+     * is not a normalized account name followed by ".account" are not accounts and are left out.
      */
     public List<String> list() throws SmimeException {
+        if (!hasAccountsFolder()) {
+            return List.of();
+        }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(accounts, "*" + AccountFile.SUFFIX)) {
             for (Path file : files) {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - AccountFile.SUFFIX.length());
-                if (AccountName.isNormalized(name) && Files.isRegularFile(file)) {
+                if (AccountName.isNormalized(name)
+                        && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file))) {
                     names.add(name);
                 }
             }
@@ -142,6 +160,9 @@ public final class AccountStore {
         Path file = fileOf(normalized);
         StoreLock lock = lock();
         try {
+            if (!hasAccountsFolder()) {
+                return false;
+            }
             Optional<Account> current = read(normalized, file);
             if (current.isEmpty()) {
                 return false;
@@ -165,10 +186,26 @@ public final class AccountStore {
         return file;
     }
 
+    /** Whether accounts/ exists, once the store folder and accounts/ passed {@link TrustedPath}. */
+    private boolean hasAccountsFolder() throws SmimeException {
+        TrustedPath.storeFolder(folder);
+        return TrustedPath.accountsFolder(accounts);
+    }
+
+    private void ensureAccountsFolder() throws SmimeException {
+        TrustedPath.storeFolder(folder);
+        PrivateFiles.createFolder(accounts);
+        TrustedPath.accountsFolder(accounts);
+    }
+
     private Optional<Account> read(String normalizedName, Path file) throws SmimeException {
+        if (!TrustedPath.accountFile(file)) {
+            return Optional.empty();
+        }
         byte[] content;
-        try {
-            content = Files.readAllBytes(file);
+        // NOFOLLOW_LINKS again: a link put in place after the check is refused, not followed.
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            content = in.readAllBytes();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -189,6 +226,8 @@ public final class AccountStore {
 
     private StoreLock lock() throws SmimeException {
         Path lockFile = folder.resolve(LOCK_FILE);
+        TrustedPath.storeFolder(folder);
+        TrustedPath.lockFile(lockFile);
         try {
             return StoreLock.acquire(lockFile);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.sealmail.core.store;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -31,23 +32,17 @@ final class PrivateFiles {
     }
 
     /**
-     * Creates {@code folder} as 0700 when it is missing (its parents with default permissions);
-     * refuses an existing folder that others than its owner can write to, since whoever can
-     * write there can replace an account's certificates with their own.
+     * Creates {@code folder} as 0700 when it is missing, its parents with default permissions.
+     * Whether an existing folder may be used is for {@link TrustedPath} to say.
      */
-    static void ensureFolder(Path folder) throws SmimeException {
+    static void createFolder(Path folder) throws SmimeException {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try {
-            if (!Files.exists(folder)) {
-                create(folder);
-            }
-            if (!Files.isDirectory(folder)) {
-                throw new SmimeException(SmimeException.Reason.IO, "store folder " + folder + ": not a folder");
-            }
-            if (isPosix(folder)) {
-                refuseWritableByOthers(folder, Files.getPosixFilePermissions(folder));
-            }
+            create(folder);
         } catch (IOException e) {
-            throw StoreFailure.io("cannot open the store folder", folder, e);
+            throw StoreFailure.io("cannot create the store folder", folder, e);
         }
     }
 
@@ -69,17 +64,7 @@ final class PrivateFiles {
         }
     }
 
-    private static void refuseWritableByOthers(Path folder, Set<PosixFilePermission> permissions)
-            throws SmimeException {
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw SmimeException.badInput("store folder " + folder + " has permissions "
-                    + PosixFilePermissions.toString(permissions)
-                    + ": group or others can write to it; run \"chmod go-w " + folder + "\"");
-        }
-    }
-
-    private static boolean isPosix(Path path) {
+    static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -3,6 +3,7 @@ package org.sealmail.core.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -30,7 +31,10 @@ final class StoreLock implements AutoCloseable {
         this.processes = processes;
     }
 
-    /** Waits until this thread holds the lock; the lock file is created 0600 when missing. */
+    /**
+     * Waits until this thread holds the lock; the lock file is created 0600 when missing. A symbolic
+     * link in its place is not followed but fails.
+     */
     static StoreLock acquire(Path lockFile) throws IOException {
         // Keyed by the real folder, so two paths to one store share a lock. Taken before the file
         // is opened: closing any descriptor of a file drops all of this process's POSIX locks on
@@ -40,7 +44,8 @@ final class StoreLock implements AutoCloseable {
         threads.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            channel = FileChannel.open(lockFile,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                     PrivateFiles.fileAttributes(lockFile.getParent()));
             return new StoreLock(threads, channel, channel.lock());
         } catch (IOException | RuntimeException | Error e) {

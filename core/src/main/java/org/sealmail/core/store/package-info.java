@@ -10,6 +10,11 @@
  *   accounts/        0700; same rule as FOLDER
  *     NAME.account   0600; one per account, NAME in normalized form (lower case)
  * </pre>
+ * Whoever can change these can put their own certificate in an account, so all of them must be
+ * owned by the user running sealmail (compared by name, see {@code RunningUser}), and none but
+ * FOLDER itself may be a symbolic link. FOLDER may be reached through links; its parents are not
+ * checked. A refusal is BAD_INPUT naming the path, the reason and the fix, e.g.
+ * {@code store folder /srv/sealmail is owned by nobody, not by mail; run "chown mail /srv/sealmail"}.
  * Names are email addresses or logins, checked by {@link org.sealmail.core.store.AccountName}.
  * Files are replaced atomically: written to a temp file {@code accounts/.write-*.tmp}, forced to
  * disk, renamed over the old file, and the folder forced. Temp files a crash left behind are
