@@ -59,15 +59,19 @@ public final class AccountStore {
     /**
      * The store in {@code folder} if that folder exists; empty otherwise. For commands that only
      * read or change existing accounts: a store on a volume that is not mounted must not be
-     * created empty in its place.
+     * created empty in its place. Nothing is created: a store without {@code accounts/} has no
+     * accounts.
      *
      * @throws SmimeException BAD_INPUT as {@link #open}
      */
     public static Optional<AccountStore> openExisting(Path folder) throws SmimeException {
-        if (!Files.exists(folder.toAbsolutePath().normalize())) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
             return Optional.empty();
         }
-        return Optional.of(open(folder));
+        AccountStore store = new AccountStore(absolute, new AtomicWrite());
+        store.hasAccountsFolder(); // refuses a store that fails the checks before anything relies on it
+        return Optional.of(store);
     }
 
     /** With a writer whose failures a test controls. */
@@ -153,16 +157,18 @@ public final class AccountStore {
      * Switches encryption on or off for an existing account; the file is left alone when the
      * setting already has that value.
      *
-     * @return false when there is no such account
+     * @return false when there is no such account; then nothing is created, not even the lock file
      */
     public boolean setEncryption(String name, boolean on) throws SmimeException {
         String normalized = AccountName.normalize(name);
         Path file = fileOf(normalized);
+        // Looked up before locking, so that an unknown account creates nothing, not even the lock
+        // file; "missing" needs no lock, as it is true at the moment it is seen.
+        if (!hasAccountsFolder() || !TrustedPath.accountFile(file)) {
+            return false;
+        }
         StoreLock lock = lock();
         try {
-            if (!hasAccountsFolder()) {
-                return false;
-            }
             Optional<Account> current = read(normalized, file);
             if (current.isEmpty()) {
                 return false;

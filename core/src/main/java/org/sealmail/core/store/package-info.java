@@ -15,6 +15,9 @@
  * FOLDER itself may be a symbolic link. FOLDER may be reached through links; its parents are not
  * checked. A refusal is BAD_INPUT naming the path, the reason and the fix, e.g.
  * {@code store folder /srv/sealmail is owned by nobody, not by mail; run "chown mail /srv/sealmail"}.
+ * Only {@link org.sealmail.core.store.AccountStore#open} creates folders;
+ * {@link org.sealmail.core.store.AccountStore#openExisting} creates nothing and takes a store
+ * without accounts/ as one without accounts.
  * Names are email addresses or logins, checked by {@link org.sealmail.core.store.AccountName}.
  * Files are replaced atomically: written to a temp file {@code accounts/.write-*.tmp}, forced to
  * disk, renamed over the old file, and the folder forced. Temp files a crash left behind are

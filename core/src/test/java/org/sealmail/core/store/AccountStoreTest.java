@@ -226,6 +226,51 @@ class AccountStoreTest {
         assertEquals("store folder " + folder() + ": not a folder", e.getMessage());
     }
 
+    // --- openExisting: reads and creates nothing ------------------------------------------------
+
+    @Test
+    void openExistingOfAMissingFolderIsEmptyAndCreatesNothing() throws Exception {
+        assertEquals(Optional.empty(), AccountStore.openExisting(folder()));
+
+        assertFalse(Files.exists(folder()));
+    }
+
+    @Test
+    void openExistingWithoutAnAccountsFolderIsAnEmptyStoreAndCreatesNothing() throws Exception {
+        Files.createDirectory(folder(), PosixFilePermissions.asFileAttribute(PrivateFiles.FOLDER));
+
+        AccountStore store = AccountStore.openExisting(folder()).orElseThrow();
+
+        assertEquals(Optional.empty(), store.find(ALICE));
+        assertEquals(List.of(), store.list());
+        assertFalse(store.setEncryption(ALICE, true));
+        assertEquals(List.of(temp, folder()), everything());
+    }
+
+    @Test
+    void openExistingRefusesAFolderOthersCanWriteTo() throws IOException {
+        Files.createDirectory(folder());
+        Files.setPosixFilePermissions(folder(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        SmimeException e = assertThrows(SmimeException.class, () -> AccountStore.openExisting(folder()));
+
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertTrue(e.getMessage().startsWith("store folder " + folder() + " has permissions rwxrwxrwx"),
+                e.getMessage());
+        assertEquals(List.of(temp, folder()), everything());
+    }
+
+    @Test
+    void savingToAStoreOpenedExistingCreatesTheAccountsFolderPrivate() throws Exception {
+        Files.createDirectory(folder(), PosixFilePermissions.asFileAttribute(PrivateFiles.FOLDER));
+
+        AccountStore existing = AccountStore.openExisting(folder()).orElseThrow();
+        existing.save(new Account(ALICE, RSA2048, ContentCipher.DEFAULT, true));
+
+        assertEquals("rwx------", permissions(folder().resolve("accounts")));
+        assertEquals(List.of(ALICE), store().list());
+    }
+
     // --- names that could leave the store -------------------------------------------------------
 
     @ParameterizedTest
@@ -341,6 +386,7 @@ class AccountStoreTest {
 
         assertFalse(store.setEncryption("nobody@example.org", true));
         assertEquals(List.of(), accountsFolderContents());
+        assertFalse(Files.exists(folder().resolve(".lock")));
     }
 
     @Test
