@@ -18,9 +18,9 @@ import org.sealmail.core.SmimeException;
 /**
  * The checks a folder or file of the store passes before sealmail trusts what is in it, since
  * whoever can change it can replace an account's certificates with their own: owned by the
- * {@link RunningUser}, a folder not writable by group or others, and nothing inside the store a
- * symbolic link. The store folder itself may be reached through links; its parents are not
- * checked.
+ * {@link RunningUser}, folders and account files not writable by group or others, and nothing
+ * inside the store a symbolic link. The store folder itself may be reached through links; its
+ * parents are not checked.
  *
  * <p>Owners and permissions are checked only where the file system has POSIX attributes; on
  * others (Windows) the ACL inherited from the parent folder applies, as in {@link PrivateFiles}.
@@ -84,6 +84,9 @@ final class TrustedPath {
                     + file.getParent());
         }
         requireOwner(ACCOUNT_FILE, file, attributes);
+        if (attributes instanceof PosixFileAttributes posix) {
+            refuseWritableByOthers(ACCOUNT_FILE, file, posix.permissions());
+        }
         return true;
     }
 
@@ -113,7 +116,7 @@ final class TrustedPath {
         }
         requireOwner(STORE_FOLDER, folder, attributes);
         if (attributes instanceof PosixFileAttributes posix) {
-            refuseWritableByOthers(folder, posix.permissions());
+            refuseWritableByOthers(STORE_FOLDER, folder, posix.permissions());
         }
     }
 
@@ -123,13 +126,13 @@ final class TrustedPath {
         }
     }
 
-    private static void refuseWritableByOthers(Path folder, Set<PosixFilePermission> permissions)
+    private static void refuseWritableByOthers(String what, Path path, Set<PosixFilePermission> permissions)
             throws SmimeException {
         if (permissions.contains(PosixFilePermission.GROUP_WRITE)
                 || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw SmimeException.badInput(STORE_FOLDER + " " + folder + " has permissions "
+            throw SmimeException.badInput(what + " " + path + " has permissions "
                     + PosixFilePermissions.toString(permissions)
-                    + ": group or others can write to it; run \"chmod go-w " + folder + "\"");
+                    + ": group or others can write to it; run \"chmod go-w " + path + "\"");
         }
     }
 

@@ -8,7 +8,8 @@
  * FOLDER/            0700; refused when group or others can write to it
  *   .lock            0600; writers hold an exclusive lock on it
  *   accounts/        0700; same rule as FOLDER
- *     NAME.account   0600; one per account, NAME in normalized form (lower case)
+ *     NAME.account   0600; one per account, NAME in normalized form (lower case); refused
+ *                    when group or others can write to it
  * </pre>
  * Whoever can change these can put their own certificate in an account, so all of them must be
  * owned by the user running sealmail (compared by name, see {@code RunningUser}), and none but

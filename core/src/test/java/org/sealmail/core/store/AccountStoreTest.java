@@ -205,6 +205,22 @@ class AccountStoreTest {
                 e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-rw----", "rw----rw-"})
+    void refusesAnAccountFileOthersCanWriteToButAcceptsOneTheyCanOnlyRead(String mode) throws Exception {
+        AccountStore store = store();
+        store.save(new Account(ALICE, RSA2048, ContentCipher.DEFAULT, true));
+        Files.setPosixFilePermissions(fileOf(ALICE), PosixFilePermissions.fromString(mode));
+
+        SmimeException e = assertThrows(SmimeException.class, () -> store.find(ALICE));
+
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertEquals("account file " + fileOf(ALICE) + " has permissions " + mode
+                + ": group or others can write to it; run \"chmod go-w " + fileOf(ALICE) + "\"", e.getMessage());
+        Files.setPosixFilePermissions(fileOf(ALICE), PosixFilePermissions.fromString("rw-r--r--"));
+        assertTrue(store.find(ALICE).isPresent());
+    }
+
     @Test
     void acceptsAnExistingFolderOthersCanOnlyRead() throws Exception {
         Files.createDirectories(folder());
