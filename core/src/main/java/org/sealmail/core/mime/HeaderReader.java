@@ -5,17 +5,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sealmail.core.SmimeException;
 
 /**
  * Reads an RFC 5322 header section and leaves the stream at the first byte of the body. It reads
  * one byte at a time so as never to read past the body's start: hand it a buffered stream.
+ *
+ * <p>A first line that starts with {@code "From "} and is not a header field is an mbox envelope
+ * line, which delivery agents (Postfix pipe with flags=F, local, procmail) put before the header;
+ * it is kept aside, byte for byte, and is not a field.
  */
 public final class HeaderReader {
 
     /** The largest header section accepted by {@link #read(InputStream)}: 1 MiB. */
     public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+    private static final byte[] ENVELOPE_PREFIX = "From ".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
     private final int maxBytes;
@@ -45,17 +52,25 @@ public final class HeaderReader {
         LineEnding lineEnding = null;
         ByteArrayOutputStream field = null;
         String fieldName = null;
+        byte[] envelopeLine = new byte[0];
         byte[] terminator = new byte[0];
         int lineNumber = 0;
         byte[] line;
         while ((line = readLine()) != null) {
             lineNumber++;
+            if (lineNumber == 1 && isEnvelopeLine(line)) {
+                envelopeLine = line;
+                continue;
+            }
+            boolean firstHeaderLine = fieldName == null;
             if (lineEnding == null && line[line.length - 1] == '\n') {
                 lineEnding = line.length > 1 && line[line.length - 2] == '\r' ? LineEnding.CRLF : LineEnding.LF;
             }
             if (isEmptyLine(line)) {
-                if (lineNumber == 1) {
-                    throw SmimeException.badInput("the message has no header section: it begins with an empty line");
+                if (firstHeaderLine) {
+                    throw noHeaderSection(envelopeLine.length == 0
+                            ? "it begins with an empty line"
+                            : "an empty line follows its mbox From line");
                 }
                 terminator = line;
                 break;
@@ -66,9 +81,13 @@ public final class HeaderReader {
             }
             String name = fieldName(line);
             if (name == null) {
-                throw SmimeException.badInput(lineNumber == 1
-                        ? "the message has no header section: its first line is not a header field"
-                        : "header line " + lineNumber + " is neither a header field nor a continuation line");
+                if (firstHeaderLine) {
+                    throw noHeaderSection(envelopeLine.length == 0
+                            ? "its first line is not a header field"
+                            : "the line after its mbox From line is not a header field");
+                }
+                throw SmimeException.badInput(
+                        "header line " + lineNumber + " is neither a header field nor a continuation line");
             }
             if (field != null) {
                 fields.add(new HeaderField(field.toByteArray(), fieldName));
@@ -77,13 +96,11 @@ public final class HeaderReader {
             field.write(line);
             fieldName = name;
         }
-        if (lineNumber == 0) {
-            throw SmimeException.badInput("the message has no header section: it is empty");
+        if (field == null) {
+            throw noHeaderSection(envelopeLine.length == 0 ? "it is empty" : "it is only an mbox From line");
         }
-        if (field != null) {
-            fields.add(new HeaderField(field.toByteArray(), fieldName));
-        }
-        return new HeaderSection(fields, lineEnding == null ? LineEnding.CRLF : lineEnding, terminator);
+        fields.add(new HeaderField(field.toByteArray(), fieldName));
+        return new HeaderSection(envelopeLine, fields, lineEnding == null ? LineEnding.CRLF : lineEnding, terminator);
     }
 
     /** The next line with its line ending, or null at the end of input. */
@@ -100,6 +117,17 @@ public final class HeaderReader {
             }
         }
         return line.size() == 0 ? null : line.toByteArray();
+    }
+
+    /** "From sender date"; but "From : x" is a From field in RFC 5322's obsolete syntax. */
+    private static boolean isEnvelopeLine(byte[] line) {
+        return line.length >= ENVELOPE_PREFIX.length
+                && Arrays.equals(line, 0, ENVELOPE_PREFIX.length, ENVELOPE_PREFIX, 0, ENVELOPE_PREFIX.length)
+                && fieldName(line) == null;
+    }
+
+    private static SmimeException noHeaderSection(String why) {
+        return SmimeException.badInput("the message has no header section: " + why);
     }
 
     private static boolean isEmptyLine(byte[] line) {

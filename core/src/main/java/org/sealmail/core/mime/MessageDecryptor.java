@@ -7,9 +7,9 @@ import java.util.Arrays;
 import org.sealmail.core.SmimeException;
 
 /**
- * Turns an S/MIME enveloped message back into the message it was: the outer header fields other
- * than the S/MIME entity's own Content-* fields, then the decrypted entity (the original
- * Content-* fields, an empty line and the body).
+ * Turns an S/MIME enveloped message back into the message it was: its mbox envelope line if it
+ * has one, the outer header fields other than the S/MIME entity's own Content-* fields, then the
+ * decrypted entity (the original Content-* fields, an empty line and the body).
  */
 public final class MessageDecryptor {
 
@@ -27,6 +27,7 @@ public final class MessageDecryptor {
         byte[] entity = decryptor.decrypt(envelope.cms());
         try {
             OutputStream buffered = new BufferedOutputStream(out);
+            envelope.header().writeEnvelopeLineTo(buffered);
             for (HeaderField field : envelope.header().fields()) {
                 if (!InnerEntity.belongsInside(field)) {
                     field.writeCanonicalTo(buffered);

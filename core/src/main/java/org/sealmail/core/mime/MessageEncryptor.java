@@ -11,8 +11,10 @@ import org.sealmail.core.SmimeException;
 
 /**
  * Turns an RFC 5322 message into an S/MIME enveloped message (RFC 8551): the content fields and
- * the body go inside the encryption, every other field stays outside. A message that is already
- * S/MIME or PGP is copied unchanged. Streams in, streams out; the caller's streams stay open.
+ * the body go inside the encryption, every other field stays outside. An mbox envelope line
+ * ("From sender date") before the header is written first, unchanged, and never encrypted. A
+ * message that is already S/MIME or PGP is copied unchanged. Streams in, streams out; the
+ * caller's streams stay open.
  */
 public final class MessageEncryptor {
 

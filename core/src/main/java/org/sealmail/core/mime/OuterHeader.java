@@ -5,8 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The header of the encrypted message: every field that does not move inside, unchanged and in
- * order but with CRLF line endings, then the fields that declare the S/MIME entity.
+ * The header of the encrypted message: the mbox envelope line if there was one, byte for byte;
+ * every field that does not move inside, unchanged and in order but with CRLF line endings; then
+ * the fields that declare the S/MIME entity.
  */
 final class OuterHeader {
 
@@ -23,6 +24,7 @@ final class OuterHeader {
 
     /** Writes the header section, ending empty line included. */
     static void write(HeaderSection headers, OutputStream out) throws IOException {
+        headers.writeEnvelopeLineTo(out);
         for (HeaderField field : headers.fields()) {
             if (!InnerEntity.belongsInside(field)) {
                 field.writeCanonicalTo(out);

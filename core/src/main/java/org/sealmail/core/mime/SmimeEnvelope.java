@@ -9,8 +9,9 @@ import java.util.Locale;
 import org.sealmail.core.SmimeException;
 
 /**
- * An S/MIME message as read from a mailbox: its header section and the CMS object its body
- * carries (base64 of any line length, LF or CRLF, or binary).
+ * An S/MIME message as read from a mailbox: its header section (with the mbox envelope line
+ * before it, if any) and the CMS object its body carries (base64 of any line length, LF or
+ * CRLF, or binary).
  */
 public record SmimeEnvelope(HeaderSection header, byte[] cms) {
 

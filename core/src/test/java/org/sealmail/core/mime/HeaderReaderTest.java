@@ -2,6 +2,7 @@ package org.sealmail.core.mime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sealmail.core.mime.Mail.bytes;
@@ -112,7 +113,8 @@ class HeaderReaderTest {
         "",
         "\r\nSubject: body only\r\n",
         "\nSubject: body only\n",
-        "From bob@example.net Fri Dec  4 10:00:00 2026\r\nSubject: x\r\n\r\n",
+        "from bob@example.net Fri Dec  4 10:00:00 2026\r\nSubject: x\r\n\r\n",
+        "From\tbob@example.net Fri Dec  4 10:00:00 2026\r\nSubject: x\r\n\r\n",
         " Subject: starts folded\r\n\r\n",
         "Subject hi\r\n\r\n",
         ": no name\r\n\r\n",
@@ -125,6 +127,104 @@ class HeaderReaderTest {
 
         assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
         assertTrue(e.getMessage().startsWith("the message has no header section"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\n"})
+    void keepsAnMboxEnvelopeLineApartFromTheFields(String eol) throws Exception {
+        String envelopeLine = "From alice@example.org  Thu Jan  1 00:00:00 2024" + eol;
+        String header = envelopeLine + "Subject: s" + eol + "From: Alice <alice@example.org>" + eol + eol;
+        InputStream in = new ByteArrayInputStream(bytes(header + "body"));
+
+        HeaderSection headers = HeaderReader.read(in);
+
+        assertTrue(headers.hasEnvelopeLine());
+        assertEquals(List.of("Subject", "From"), headers.fields().stream().map(HeaderField::name).collect(Collectors.toList()));
+        assertEquals(eol.equals("\n") ? LineEnding.LF : LineEnding.CRLF, headers.lineEnding());
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        headers.writeEnvelopeLineTo(envelope);
+        assertEquals(envelopeLine, text(envelope.toByteArray()));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        headers.writeTo(all);
+        assertEquals(header, text(all.toByteArray()));
+        assertEquals("body", text(in.readAllBytes()));
+    }
+
+    @Test
+    void keepsTheEnvelopeLinesOwnLineEndingWhateverTheFieldsUse() throws Exception {
+        HeaderSection headers = HeaderReader.read(new ByteArrayInputStream(bytes("From a@b Thu Jan  1 00:00:00 2024\nSubject: s\r\n\r\n")));
+
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        headers.writeEnvelopeLineTo(envelope);
+
+        assertEquals("From a@b Thu Jan  1 00:00:00 2024\n", text(envelope.toByteArray()));
+        assertEquals(LineEnding.CRLF, headers.lineEnding());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"From: a@example.org\r\n\r\n", "From : a@example.org\r\n\r\n", "From \t : a@example.org\r\n\r\n"})
+    void readsAFromFieldAsAFieldEvenWithSpaceBeforeItsColon(String message) throws Exception {
+        HeaderSection headers = HeaderReader.read(new ByteArrayInputStream(bytes(message)));
+
+        assertFalse(headers.hasEnvelopeLine());
+        assertEquals(1, headers.fields().size());
+        assertEquals("From", headers.fields().get(0).name());
+        assertEquals("a@example.org", headers.fields().get(0).value());
+    }
+
+    @Test
+    void aMessageWithoutAnEnvelopeLineSaysSoAndWritesNoneBack() throws Exception {
+        HeaderSection headers = HeaderReader.read(new ByteArrayInputStream(bytes("Subject: s\r\n\r\n")));
+
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        headers.writeEnvelopeLineTo(envelope);
+
+        assertFalse(headers.hasEnvelopeLine());
+        assertEquals(0, envelope.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "From bob@example.net Fri Dec  4 10:00:00 2026\r\n",
+        "From bob@example.net Fri Dec  4 10:00:00 2026\n",
+        "From bob@example.net Fri Dec  4 10:00:00 2026",
+        "From bob@example.net Fri Dec  4 10:00:00 2026\r\n\r\nbody\r\n",
+        "From bob@example.net Fri Dec  4 10:00:00 2026\nnot a field\n\n",
+        "From bob@example.net Fri Dec  4 10:00:00 2026\nFrom bob@example.net Fri Dec  4 10:00:00 2026\n\n",
+    })
+    void refusesAnEnvelopeLineWithoutAHeaderSectionAfterIt(String message) {
+        SmimeException e = assertThrows(SmimeException.class,
+                () -> HeaderReader.read(new ByteArrayInputStream(bytes(message))));
+
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertTrue(e.getMessage().startsWith("the message has no header section: "), e.getMessage());
+        assertTrue(e.getMessage().contains("mbox From line"), e.getMessage());
+    }
+
+    @Test
+    void anEnvelopeLineAnywhereButFirstIsNotAField() {
+        SmimeException e = assertThrows(SmimeException.class, () -> HeaderReader.read(
+                new ByteArrayInputStream(bytes("Subject: s\r\nFrom bob@example.net Fri Dec  4 10:00:00 2026\r\n\r\n"))));
+
+        assertEquals("header line 2 is neither a header field nor a continuation line", e.getMessage());
+    }
+
+    @Test
+    void headerLineNumbersCountTheEnvelopeLine() {
+        SmimeException e = assertThrows(SmimeException.class, () -> HeaderReader.read(
+                new ByteArrayInputStream(bytes("From bob@example.net Fri Dec  4 10:00:00 2026\r\nA: 1\r\nbad\r\n\r\n"))));
+
+        assertEquals("header line 3 is neither a header field nor a continuation line", e.getMessage());
+    }
+
+    @Test
+    void theEnvelopeLineCountsTowardsTheSizeLimit() {
+        byte[] message = bytes("From a@b Thu Jan  1 00:00:00 2024\r\nSubject: 0123456789\r\n\r\n");
+
+        SmimeException e = assertThrows(SmimeException.class,
+                () -> HeaderReader.read(new ByteArrayInputStream(message), message.length - 1));
+
+        assertTrue(e.getMessage().startsWith("header section larger than"), e.getMessage());
     }
 
     @Test

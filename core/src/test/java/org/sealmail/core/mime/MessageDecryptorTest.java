@@ -50,6 +50,28 @@ class MessageDecryptorTest {
                 text(roundTrip(bytes(message))));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\n"})
+    void givesBackTheMboxEnvelopeLineFirstAndUnchanged(String eol) throws Exception {
+        byte[] sample = TestData.read(TestData.message("sample.eml"));
+        byte[] original = bytes("From bob@example.net  Fri Dec  4 10:00:00 2026" + eol + text(sample));
+
+        assertArrayEquals(original, roundTrip(original));
+    }
+
+    @Test
+    void readsAStoredMessageThatStartsWithAnEnvelopeLine() throws Exception {
+        byte[] cms = {0x30, (byte) 0x80, 0x06, 0x09, 0x2A};
+        String message = "From bob@example.net Fri Dec  4 10:00:00 2026\nSubject: s\n"
+                + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data\nContent-Transfer-Encoding: base64\n\n"
+                + Base64.getEncoder().encodeToString(cms) + "\n";
+
+        SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(bytes(message)));
+
+        assertTrue(envelope.header().hasEnvelopeLine());
+        assertArrayEquals(cms, envelope.cms());
+    }
+
     @Test
     void readsBase64OfAnyLineLengthWithBareLf() throws Exception {
         byte[] cms = new byte[200];

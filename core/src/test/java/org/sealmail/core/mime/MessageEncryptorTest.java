@@ -12,6 +12,8 @@ import static org.sealmail.core.mime.Mail.text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.testing.TestData;
 
@@ -92,6 +94,49 @@ class MessageEncryptorTest {
                 + "Content-Transfer-Encoding: 7bit\r\n"
                 + "Content-Description: d\r\n"
                 + "\r\nbody\r\n", result.encryptor.entity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\n"})
+    void mboxEnvelopeLineComesFirstUnchangedAndStaysOutOfTheEntity(String eol) throws Exception {
+        String envelopeLine = "From alice@example.org  Thu Jan  1 00:00:00 2024" + eol;
+        EncryptionRun result = EncryptionRun.run(bytes(envelopeLine
+                + "Subject: x" + eol + "Content-Type: text/plain" + eol + eol + "body" + eol));
+
+        assertEquals(Outcome.encrypted(), result.outcome);
+        assertEquals(envelopeLine + "Subject: x\r\nMIME-Version: 1.0\r\n" + SMIME_FIELDS, result.header());
+        assertEquals("Content-Type: text/plain\r\n\r\nbody\r\n", result.encryptor.entity());
+        assertArrayEquals(result.encryptor.produced(), result.decodedBody());
+    }
+
+    @Test
+    void envelopeLineKeepsItsBareLfInAnOtherwiseCrlfOutput() throws Exception {
+        EncryptionRun result = EncryptionRun.run(bytes("From a@b Thu Jan  1 00:00:00 2024\nSubject: x\nFrom: a@b\n\nbody\n"));
+
+        assertTrue(text(result.output).startsWith("From a@b Thu Jan  1 00:00:00 2024\nSubject: x\r\nFrom: a@b\r\nMIME-Version"),
+                text(result.output));
+        assertEquals("\r\nbody\r\n", result.encryptor.entity());
+    }
+
+    @Test
+    void fromFieldOnTheFirstLineIsAnOrdinaryOuterField() throws Exception {
+        EncryptionRun result = EncryptionRun.run(bytes("From: a@b\r\nSubject: x\r\n\r\nbody\r\n"));
+
+        assertEquals("From: a@b\r\nSubject: x\r\nMIME-Version: 1.0\r\n" + SMIME_FIELDS, result.header());
+    }
+
+    @Test
+    void aMessageThatIsOnlyAnEnvelopeLineIsBadInputAndWritesNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordingEncryptor encryptor = new RecordingEncryptor();
+
+        SmimeException e = assertThrows(SmimeException.class, () -> new MessageEncryptor().encrypt(
+                new ByteArrayInputStream(bytes("From a@b Thu Jan  1 00:00:00 2024\n")), out, encryptor));
+
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertEquals("the message has no header section: it is only an mbox From line", e.getMessage());
+        assertEquals(0, out.size());
+        assertEquals(0, encryptor.calls());
     }
 
     @Test

@@ -74,6 +74,18 @@ class PassThroughTest {
         assertArrayEquals(message, result.output);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\n"})
+    void protectedMessageWithAnMboxEnvelopeLinePassesThroughByteForByte(String eol) throws Exception {
+        byte[] message = bytes("From bob@example.net  Fri Dec  4 10:00:00 2026" + eol + "Subject: s" + eol
+                + "Content-Type: text/plain" + eol + eol + "-----BEGIN PGP MESSAGE-----" + eol + "hQEM" + eol);
+
+        EncryptionRun result = EncryptionRun.run(message);
+
+        assertEquals(Outcome.Status.PASSED_THROUGH, result.outcome.status());
+        assertArrayEquals(message, result.output);
+    }
+
     @Test
     void passThroughWorksWhenTheInputArrivesOneByteAtATime() throws Exception {
         byte[] message = TestData.read(TestData.message("already-pgp-inline.eml"));
