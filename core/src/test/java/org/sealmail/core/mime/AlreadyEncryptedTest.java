@@ -10,6 +10,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlreadyEncryptedTest {
 
@@ -31,6 +33,41 @@ class AlreadyEncryptedTest {
 
         assertTrue(AlreadyEncrypted.check(headers, in).isEmpty());
         assertEquals(body, text(in.readAllBytes()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Content-Type: application/pkcs7-mime\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        "Content-Type: application/octet-stream; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        "Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=b\r\n\r\n",
+    })
+    void leavesALongBodyWhereItWasWhateverItLooksFor(String header) throws Exception {
+        String body = "MIIDiQYJKoZIhvcNAQcDoIIDejCCA3YCAQAx\r\n".repeat(3 * AlreadyEncrypted.BODY_LOOKAHEAD / 38)
+                + "-----BEGIN PGP MESSAGE-----\r\n";
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes(header + body)), 16);
+        HeaderSection headers = HeaderReader.read(in);
+
+        AlreadyEncrypted.check(headers, in);
+
+        assertEquals(body, text(in.readAllBytes()));
+    }
+
+    @Test
+    void looksAtNoMoreThanSixteenKibibytesOfTheBody() throws Exception {
+        int[] largestMark = {0};
+        byte[] message = bytes("Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"\r\n\r\n"
+                + "x".repeat(100_000));
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(message), 16) {
+            @Override
+            public synchronized void mark(int readLimit) {
+                largestMark[0] = Math.max(largestMark[0], readLimit);
+                super.mark(readLimit);
+            }
+        };
+        HeaderSection headers = HeaderReader.read(in);
+
+        assertTrue(AlreadyEncrypted.check(headers, in).isEmpty());
+        assertTrue(largestMark[0] > 0 && largestMark[0] <= 16 * 1024, "mark limit " + largestMark[0]);
     }
 
     @Test
