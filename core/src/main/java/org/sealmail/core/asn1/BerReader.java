@@ -148,9 +148,14 @@ public final class BerReader {
         return ObjectIdentifiers.decode(element.primitiveContent(), element.headerOffset());
     }
 
-    /** An OCTET STRING, in one piece or in chunks. */
+    /** An OCTET STRING (universal tag 4), in one piece or, in BER, in chunks. */
     public byte[] readOctetString() throws SmimeException {
-        return readAny().octets(Tag.OCTET_STRING);
+        int at = pos;
+        Element element = readAny();
+        if ((element.tagByte() & ~Tag.CONSTRUCTED_BIT) != Tag.OCTET_STRING) {
+            throw error(at, String.format("expected an OCTET STRING, found tag 0x%02x", element.tagByte()));
+        }
+        return element.octets(Tag.OCTET_STRING);
     }
 
     /** Every element that is left, as its complete encoding (e.g. a Name to compare). */
@@ -297,7 +302,9 @@ public final class BerReader {
 
         /**
          * The octets of a string type carried either primitive or, in BER, as a constructed
-         * element of chunks with {@code chunkTag} (each chunk possibly chunked again).
+         * element of chunks with {@code chunkTag} (each chunk possibly chunked again). For an
+         * implicitly tagged string such as {@code [0] IMPLICIT OCTET STRING}, the caller checks
+         * the tag before asking for the octets.
          */
         public byte[] octets(int chunkTag) throws SmimeException {
             int primitiveTag = tagByte & ~Tag.CONSTRUCTED_BIT;

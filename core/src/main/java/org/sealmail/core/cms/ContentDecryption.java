@@ -56,6 +56,30 @@ enum ContentDecryption {
     }
 
     /**
+     * Whether the last block decrypts to valid PKCS#7 padding under {@code key}: one block of work,
+     * whatever the message size, so trying a key costs the same whether or not it fits.
+     */
+    boolean lastBlockPaddingIsValid(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
+        if (ciphertext.length == 0 || ciphertext.length % blockBytes != 0) {
+            return false;
+        }
+        int last = ciphertext.length - blockBytes;
+        byte[] previous = last == 0 ? iv : Arrays.copyOfRange(ciphertext, last - blockBytes, last);
+        Cipher cipher = Cipher.getInstance(algorithm + "/CBC/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(previous));
+        byte[] block = cipher.doFinal(ciphertext, last, blockBytes);
+        int pad = block[blockBytes - 1] & 0xff;
+        int bad = (pad == 0 || pad > blockBytes) ? 1 : 0;
+        for (int i = 0; i < blockBytes; i++) {
+            // Every byte is looked at, so the time does not depend on where the padding breaks.
+            int inPadding = i >= blockBytes - pad ? 1 : 0;
+            bad |= inPadding & ((block[i] & 0xff) != pad ? 1 : 0);
+        }
+        Arrays.fill(block, (byte) 0);
+        return bad == 0;
+    }
+
+    /**
      * The plaintext, or null when the padding is wrong (a wrong key or damaged data: the caller
      * cannot and must not tell which).
      */

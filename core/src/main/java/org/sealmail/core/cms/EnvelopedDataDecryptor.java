@@ -15,13 +15,17 @@ import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.keys.DecryptionKey;
 
 /**
- * Opens EnvelopedData with the keys a user has. A key whose certificate a recipient info names
- * is tried first; then every key is tried against every RSA recipient, which opens mail stored
- * under an old certificate of the same key and keys given without a certificate.
+ * Opens EnvelopedData with the keys a user has. Keys whose certificate a recipient info names are
+ * tried first; then every key against every RSA recipient, which opens mail stored under an old
+ * certificate of the same key and keys given without a certificate.
  *
- * <p>No padding oracle: once a recipient matched a certificate, a bad RSA padding goes on with a
- * random content key (RFC 3218 2.3), so it fails where a wrong key or bad content padding fails,
- * with the same message.
+ * <p>Against padding oracles (Bleichenbacher, RFC 3218): every (recipient, key) pair costs the
+ * same, one RSA decryption and one block of content decryption. A failed RSA unwrap goes on with a
+ * random content key rather than stopping early, and only a pair whose unwrap worked and whose
+ * last block is validly padded gets the full decryption. After a recipient matched a key's
+ * certificate, a bad RSA padding, a wrong key and bad content padding all end in the same error.
+ * What remains is inherent to EnvelopedData, which has no integrity check: a wrong key that
+ * happens to give valid padding (1 time in 256) "decrypts" to garbage.
  */
 public final class EnvelopedDataDecryptor {
 
@@ -51,39 +55,64 @@ public final class EnvelopedDataDecryptor {
                 rsaRecipients.add(recipient);
             }
         }
+        List<Attempt> named = new ArrayList<>();
+        List<Attempt> others = new ArrayList<>();
+        for (RecipientInfo recipient : rsaRecipients) {
+            for (DecryptionKey key : keys) {
+                (isNamedBy(recipient, key) ? named : others).add(new Attempt(recipient, key));
+            }
+        }
         try {
-            boolean matched = false;
-            for (RecipientInfo recipient : rsaRecipients) {
-                for (DecryptionKey key : keys) {
-                    if (isNamedBy(recipient, key)) {
-                        matched = true;
-                        byte[] content = openAsMatched(recipient, key.privateKey(), cipher, message);
-                        if (content != null) {
-                            return content;
-                        }
-                    }
-                }
+            byte[] content = firstThatOpens(named, cipher, message);
+            if (content == null) {
+                content = firstThatOpens(others, cipher, message);
             }
-            for (RecipientInfo recipient : rsaRecipients) {
-                for (DecryptionKey key : keys) {
-                    if (isNamedBy(recipient, key)) {
-                        // Tried above; trying again would make a bad RSA padding faster than a wrong key.
-                        continue;
-                    }
-                    byte[] content = openByTrying(recipient, key.privateKey(), cipher, message);
-                    if (content != null) {
-                        return content;
-                    }
-                }
-            }
-            if (matched) {
-                throw SmimeException.badInput(CANNOT_DECRYPT);
+            if (content != null) {
+                return content;
             }
         } catch (GeneralSecurityException e) {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
                     "the Java runtime refused RSA or " + Oids.name(message.contentCipherOid()) + ": " + e.getMessage(), e);
         }
+        if (!named.isEmpty()) {
+            throw SmimeException.badInput(CANNOT_DECRYPT);
+        }
         throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, keys));
+    }
+
+    /** One key tried on one recipient info. */
+    private record Attempt(RecipientInfo recipient, DecryptionKey key) {
+    }
+
+    private byte[] firstThatOpens(List<Attempt> attempts, ContentDecryption cipher, EnvelopedMessage message)
+            throws GeneralSecurityException {
+        for (Attempt attempt : attempts) {
+            byte[] content = open(attempt.recipient(), attempt.key().privateKey(), cipher, message);
+            if (content != null) {
+                return content;
+            }
+        }
+        return null;
+    }
+
+    /** The content, or null; costs the same whether the RSA padding was right or wrong. */
+    private byte[] open(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher, EnvelopedMessage message)
+            throws GeneralSecurityException {
+        byte[] contentKey = unwrap(recipient, key, cipher);
+        boolean unwrapped = contentKey != null;
+        if (!unwrapped) {
+            contentKey = new byte[cipher.keyBytes()];
+            random.nextBytes(contentKey);
+        }
+        try {
+            boolean padded = cipher.lastBlockPaddingIsValid(contentKey, message.iv(), message.encryptedContent());
+            if (unwrapped & padded) {
+                return cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
+            }
+            return null;
+        } finally {
+            Arrays.fill(contentKey, (byte) 0);
+        }
     }
 
     private static boolean isNamedBy(RecipientInfo recipient, DecryptionKey key) {
@@ -108,45 +137,6 @@ public final class EnvelopedDataDecryptor {
             reason = "this message has no RSA (PKCS#1 v1.5) recipient sealmail can open";
         }
         return reason + "; it is encrypted to: " + message.describeRecipients();
-    }
-
-    /**
-     * The content, or null. A failed RSA unwrap still runs the content decryption, with a random
-     * key, so that it takes the time a wrong key takes (no oracle); its result is thrown away, since
-     * a random key passes the CBC padding check one time in 256.
-     */
-    private byte[] openAsMatched(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher,
-            EnvelopedMessage message) throws GeneralSecurityException {
-        byte[] contentKey = unwrap(recipient, key, cipher);
-        boolean unwrapped = contentKey != null;
-        if (!unwrapped) {
-            contentKey = new byte[cipher.keyBytes()];
-            random.nextBytes(contentKey);
-        }
-        try {
-            byte[] content = cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
-            if (!unwrapped && content != null) {
-                Arrays.fill(content, (byte) 0);
-                return null;
-            }
-            return content;
-        } finally {
-            Arrays.fill(contentKey, (byte) 0);
-        }
-    }
-
-    /** The content, or null when this key does not open this recipient. */
-    private byte[] openByTrying(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher,
-            EnvelopedMessage message) throws GeneralSecurityException {
-        byte[] contentKey = unwrap(recipient, key, cipher);
-        if (contentKey == null) {
-            return null;
-        }
-        try {
-            return cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
-        } finally {
-            Arrays.fill(contentKey, (byte) 0);
-        }
     }
 
     /** The content key, or null when the RSA padding or the key length is wrong. */

@@ -15,6 +15,10 @@ public final class EnvelopedDataParser {
     private static final int ORIGINATOR_INFO = Tag.context(0) | Tag.CONSTRUCTED_BIT;
     private static final int SKI_PRIMITIVE = Tag.context(0);
     private static final int ENCRYPTED_CONTENT = Tag.context(0);
+    private static final int UNPROTECTED_ATTRIBUTES = Tag.context(1) | Tag.CONSTRUCTED_BIT;
+
+    /** More than any real message has; each recipient may cost an RSA operation per key. */
+    static final int MAX_RECIPIENTS = 256;
 
     private boolean ber;
 
@@ -42,6 +46,7 @@ public final class EnvelopedDataParser {
         BerReader explicit = children(contentInfo.read(EXPLICIT_CONTENT));
         EnvelopedMessage message = envelopedData(children(explicit.read(Tag.SEQUENCE)));
         explicit.expectEnd("EnvelopedData");
+        contentInfo.expectEnd("ContentInfo content");
         return message;
     }
 
@@ -58,6 +63,10 @@ public final class EnvelopedDataParser {
         List<RecipientInfo> recipients = new ArrayList<>();
         BerReader set = children(env.read(Tag.SET));
         while (!set.isEmpty()) {
+            if (recipients.size() == MAX_RECIPIENTS) {
+                // Each recipient may cost an RSA private-key operation per key: bound the work.
+                throw SmimeException.unsupported("more than " + MAX_RECIPIENTS + " recipients in one message");
+            }
             recipients.add(recipientInfo(set));
         }
         if (recipients.isEmpty()) {
@@ -68,6 +77,11 @@ public final class EnvelopedDataParser {
         BerReader algorithm = children(eci.read(Tag.SEQUENCE));
         String cipherOid = algorithm.readOid();
         byte[] iv = algorithm.peekTag() == Tag.OCTET_STRING ? algorithm.readOctetString() : new byte[0];
+        if (!algorithm.isEmpty()) {
+            // Parameters other than an IV (RC2's, say) belong to ciphers sealmail does not open.
+            algorithm.readAny();
+        }
+        algorithm.expectEnd("content-encryption algorithm");
         int tag = eci.peekTag();
         if (tag != ENCRYPTED_CONTENT && tag != (ENCRYPTED_CONTENT | Tag.CONSTRUCTED_BIT)) {
             throw SmimeException.unsupported("the encrypted content is detached (not inside the CMS object)");
@@ -75,6 +89,11 @@ public final class EnvelopedDataParser {
         BerReader.Element content = eci.readAny();
         ber |= content.isConstructed();
         byte[] encryptedContent = content.octets(Tag.OCTET_STRING);
+        eci.expectEnd("EncryptedContentInfo");
+        if (env.peekTag() == UNPROTECTED_ATTRIBUTES) {
+            env.readAny();
+        }
+        env.expectEnd("EnvelopedData");
         return new EnvelopedMessage(version, ber, List.copyOf(recipients), encryptedContentType,
                 cipherOid, iv, encryptedContent);
     }
@@ -101,6 +120,7 @@ public final class EnvelopedDataParser {
             BerReader issuerAndSerial = children(ktri.read(Tag.SEQUENCE));
             byte[] issuer = issuerAndSerial.readEncoded();
             BigInteger serial = issuerAndSerial.readInteger();
+            issuerAndSerial.expectEnd("IssuerAndSerialNumber");
             id = RecipientId.issuerAndSerial(issuer, serial, idOffset);
         } else if ((ktri.peekTag() & ~Tag.CONSTRUCTED_BIT) == SKI_PRIMITIVE) {
             BerReader.Element ski = ktri.readAny();
@@ -111,8 +131,17 @@ public final class EnvelopedDataParser {
         }
         BerReader algorithm = children(ktri.read(Tag.SEQUENCE));
         String keyEncryptionOid = algorithm.readOid();
+        if (!algorithm.isEmpty()) {
+            algorithm.readAny(); // NULL for rsaEncryption; OAEP's parameters are not needed to name it
+        }
+        algorithm.expectEnd("key-encryption algorithm");
+        int keyOffset = ktri.offset();
         BerReader.Element encryptedKey = ktri.readAny();
+        if ((encryptedKey.tagByte() & ~Tag.CONSTRUCTED_BIT) != Tag.OCTET_STRING) {
+            throw SmimeException.badInput("malformed ASN.1 at byte " + keyOffset + ": the encrypted key is not an OCTET STRING");
+        }
         ber |= encryptedKey.isConstructed();
+        ktri.expectEnd("KeyTransRecipientInfo");
         return new RecipientInfo(RecipientInfo.Kind.KEY_TRANSPORT, version, id, keyEncryptionOid,
                 encryptedKey.octets(Tag.OCTET_STRING));
     }

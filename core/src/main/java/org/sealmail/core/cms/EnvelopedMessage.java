@@ -19,14 +19,19 @@ public record EnvelopedMessage(
         byte[] iv,
         byte[] encryptedContent) {
 
-    /** The recipients as a user should read them in an error: "issuer ... serial ...; ...". */
+    private static final int RECIPIENTS_NAMED = 10;
+
+    /** The recipients as a user should read them in an error: "issuer ... serial ...; ...", the first ten. */
     public String describeRecipients() {
         StringBuilder text = new StringBuilder();
-        for (RecipientInfo recipient : recipients) {
+        for (RecipientInfo recipient : recipients.subList(0, Math.min(RECIPIENTS_NAMED, recipients.size()))) {
             if (text.length() > 0) {
                 text.append("; ");
             }
             text.append(recipient.describe());
+        }
+        if (recipients.size() > RECIPIENTS_NAMED) {
+            text.append("; and ").append(recipients.size() - RECIPIENTS_NAMED).append(" more");
         }
         return text.toString();
     }

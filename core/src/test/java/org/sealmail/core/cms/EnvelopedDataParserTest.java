@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,48 @@ class EnvelopedDataParserTest {
         assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
         assertEquals("the CMS object is signedData, not envelopedData; sealmail decrypts enveloped data only",
                 e.getMessage());
+    }
+
+    @Test
+    void refusesMoreRecipientsThanTheLimit() throws Exception {
+        X509Certificate cert = EnvelopedDataWriterTest.certificate("bundle1");
+        List<X509Certificate> many = java.util.Collections.nCopies(EnvelopedDataParser.MAX_RECIPIENTS + 1, cert);
+        byte[] der = EnvelopedDataWriterTest.encrypt(many, ContentCipher.AES128_CBC, new byte[1]);
+        SmimeException e = assertThrows(SmimeException.class, () -> EnvelopedDataParser.parse(der));
+        assertEquals("more than 256 recipients in one message", e.getMessage());
+    }
+
+    @Test
+    void namesTenRecipientsAndCountsTheRest() throws Exception {
+        X509Certificate cert = EnvelopedDataWriterTest.certificate("bundle1");
+        byte[] der = EnvelopedDataWriterTest.encrypt(java.util.Collections.nCopies(12, cert),
+                ContentCipher.AES128_CBC, new byte[1]);
+        String described = EnvelopedDataParser.parse(der).describeRecipients();
+        assertEquals(10, described.split("; issuer").length);
+        assertTrue(described.endsWith("; and 2 more"), described);
+    }
+
+    @Test
+    void refusesAnEncryptedKeyThatIsNotAnOctetString() throws Exception {
+        byte[] der = realMessage();
+        // The first recipient's encrypted key: the OCTET STRING (04 82 01 00) of 256 bytes after rsaEncryption NULL.
+        int at = indexOf(der, new byte[] {0x05, 0x00, 0x04, (byte) 0x82, 0x01, 0x00}) + 2;
+        byte[] forged = der.clone();
+        forged[at] = (byte) 0x80;
+        SmimeException e = assertThrows(SmimeException.class, () -> EnvelopedDataParser.parse(forged));
+        assertTrue(e.getMessage().contains("the encrypted key is not an OCTET STRING"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 }

@@ -65,6 +65,17 @@ class WycheproofTest {
         assertTrue(valid > 0 && invalid > 0, "vectors of both kinds were run");
     }
 
+    @Test
+    void theOneBlockPaddingCheckAgreesWithFullDecryptionOnEveryVector() throws Exception {
+        for (Case c : WycheproofVectors.load("aes_cbc_pkcs5_test.json")) {
+            byte[] key = hex(c.text("key"));
+            byte[] iv = hex(c.text("iv"));
+            byte[] ct = hex(c.text("ct"));
+            ContentDecryption cipher = aesFor(key.length);
+            assertEquals(cipher.decrypt(key, iv, ct) != null, cipher.lastBlockPaddingIsValid(key, iv, ct), c.name());
+        }
+    }
+
     private static PrivateKey wycheproofKey(Case c) throws Exception {
         return KeyFactory.getInstance("RSA").generatePrivate(
                 new PKCS8EncodedKeySpec(hex((String) c.group().get("privateKeyPkcs8"))));
