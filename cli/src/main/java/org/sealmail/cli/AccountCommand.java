@@ -54,7 +54,7 @@ final class AccountCommand implements Command {
                 --store DIR   the settings folder; default $SEALMAIL_HOME, else ~/.sealmail
 
                 exit: 0 ok, 64 usage, 65 refused certificate or bad name, 66 cannot read a file,
-                      67 no such account, 74 the store cannot be read or written
+                      67 no such account, 75 the store cannot be read or written, 77 permission denied
                 """;
     }
 

@@ -51,7 +51,7 @@ final class DecryptCommand implements Command {
 
                 exit: 0 ok, 64 usage, 65 bad message or key file, wrong password, or no key opens the
                       message (the message names its recipients), 66 cannot read input,
-                      73 cannot create output, 74 read or write error
+                      73 cannot create output, 75 read or write failure (retry), 77 permission denied
                 """;
     }
 
@@ -79,7 +79,7 @@ final class DecryptCommand implements Command {
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
             input = in.readAllBytes();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.IO_ERROR, "cannot read the input: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
         }
         try (OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
             if (parsed.has("--der")) {
@@ -87,7 +87,7 @@ final class DecryptCommand implements Command {
                 try {
                     out.stream().write(content);
                 } catch (IOException e) {
-                    throw new CommandFailure(ExitCode.IO_ERROR, "cannot write the output: " + e.getMessage());
+                    throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot write the output: " + e.getMessage());
                 } finally {
                     Arrays.fill(content, (byte) 0);
                 }

@@ -50,8 +50,8 @@ final class EncryptCommand implements Command {
                   --store DIR    the settings folder; default $SEALMAIL_HOME, else ~/.sealmail
 
                 exit: 0 ok, 64 usage, 65 bad message or certificate, 66 cannot read input,
-                      67 no such account, 73 cannot create output, 74 read or write error,
-                      75 the account settings cannot be read now (the mail server retries)
+                      67 no such account, 73 cannot create output, 75 read or write failure, or the
+                      account settings cannot be read now (the mail server retries), 77 permission denied
                 """;
     }
 
@@ -79,7 +79,7 @@ final class EncryptCommand implements Command {
             }
             out.commit();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.IO_ERROR, "cannot close the input: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot close the input: " + e.getMessage());
         }
         return ExitCode.OK;
     }
@@ -136,7 +136,7 @@ final class EncryptCommand implements Command {
             in.transferTo(out.stream());
             out.commit();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.IO_ERROR, "cannot copy the message: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot copy the message: " + e.getMessage());
         }
         return ExitCode.OK;
     }

@@ -12,10 +12,14 @@ public final class ExitCode {
     public static final int NO_SUCH_USER = 67;
     public static final int INTERNAL = 70;
     public static final int CANNOT_CREATE = 73;
-    /** A read or write failed part way; mail servers treat it as temporary and retry. */
-    public static final int IO_ERROR = 74;
-    /** Try again later: a mail server keeps the message queued rather than bouncing it. */
+    /**
+     * Try again later: a read or write failed part way (a full disk), memory ran out, or the
+     * account settings cannot be read now. A mail server keeps the message queued and retries
+     * rather than bouncing it (Postfix treats only 75 this way, not 74).
+     */
     public static final int TEMPORARY_FAILURE = 75;
+    /** A file exists but may not be read. */
+    public static final int PERMISSION = 77;
 
     private ExitCode() {
     }
@@ -23,7 +27,7 @@ public final class ExitCode {
     static int of(SmimeException.Reason reason) {
         return switch (reason) {
             case BAD_INPUT, UNSUPPORTED, NO_MATCHING_KEY -> DATA_ERROR;
-            case IO -> IO_ERROR;
+            case IO -> TEMPORARY_FAILURE;
             case INTERNAL -> INTERNAL;
         };
     }

@@ -94,7 +94,7 @@ final class ExportCertCommand implements Command {
             }
             out.commit();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.IO_ERROR, "cannot write the output: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot write the output: " + e.getMessage());
         } catch (CertificateEncodingException e) {
             throw new CommandFailure(ExitCode.INTERNAL, "cannot encode a certificate: " + e.getMessage());
         }

@@ -22,6 +22,7 @@ final class FileAccess {
         if (path == null || path.equals("-")) {
             return console.stdin();
         }
+        refuseDirectory(path);
         try {
             return Files.newInputStream(Path.of(path));
         } catch (IOException e) {
@@ -31,6 +32,7 @@ final class FileAccess {
 
     /** A whole small file (a certificate bundle, a key), refusing one over the limit. */
     static byte[] readSmallFile(String path) throws CommandFailure {
+        refuseDirectory(path);
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
@@ -48,8 +50,16 @@ final class FileAccess {
         }
     }
 
+    /** Linux opens a folder for reading and fails only at the first read: say it up front. */
+    private static void refuseDirectory(String path) throws CommandFailure {
+        if (Files.isDirectory(Path.of(path))) {
+            throw new CommandFailure(ExitCode.NO_INPUT, "cannot open " + path + ": is a directory");
+        }
+    }
+
     static CommandFailure cannotOpen(String path, IOException e) {
-        return new CommandFailure(ExitCode.NO_INPUT, "cannot open " + path + ": " + reason(path, e));
+        int code = e instanceof AccessDeniedException ? ExitCode.PERMISSION : ExitCode.NO_INPUT;
+        return new CommandFailure(code, "cannot open " + path + ": " + reason(path, e));
     }
 
     /** Why a file could not be opened or created, in a few words. */

@@ -55,7 +55,7 @@ final class InspectCommand implements Command {
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
             input = in.readAllBytes();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.IO_ERROR, "cannot read the input: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
         }
         Report report = inspect(input);
         console.stdout().print(parsed.has("--json") ? report.toJson() + "\n" : report.toText());

@@ -56,7 +56,13 @@ public final class Main {
     private static int runCommand(Command command, List<String> args, Console console) {
         String prefix = "sealmail " + command.name() + ": ";
         try {
-            return command.run(args, console);
+            int code = command.run(args, console);
+            if (console.stdout().checkError()) {
+                // PrintStream keeps write errors (a closed pipe, a full disk) to itself until asked.
+                console.stderr().println(prefix + "cannot write standard output");
+                return ExitCode.TEMPORARY_FAILURE;
+            }
+            return code;
         } catch (UsageException e) {
             console.stderr().println(prefix + OneLine.of(e.getMessage()) + " (see sealmail " + command.name() + " --help)");
             return ExitCode.USAGE;
@@ -66,7 +72,10 @@ public final class Main {
         } catch (SmimeException e) {
             console.stderr().println(prefix + OneLine.of(e.getMessage()));
             return ExitCode.of(e.reason());
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            console.stderr().println(prefix + "out of memory; try again later, or give Java more (JAVA_TOOL_OPTIONS=-Xmx...)");
+            return ExitCode.TEMPORARY_FAILURE;
+        } catch (RuntimeException | StackOverflowError e) {
             console.stderr().println(prefix + "internal error: " + OneLine.of(String.valueOf(e)));
             return ExitCode.INTERNAL;
         }
@@ -86,8 +95,8 @@ public final class Main {
         }
         text.append("\n'sealmail COMMAND --help' tells more about each.\n");
         text.append("exit codes: 0 ok, 64 usage, 65 bad data, 66 no input, 67 no such account,\n");
-        text.append("            70 internal error, 73 cannot create output, 74 read or write error,\n");
-        text.append("            75 temporary failure (try again later)\n");
+        text.append("            70 internal error, 73 cannot create output,\n");
+        text.append("            75 temporary failure (a read or write failed; try again later), 77 permission denied\n");
         return text.toString();
     }
 }

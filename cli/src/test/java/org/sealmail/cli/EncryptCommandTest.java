@@ -180,7 +180,44 @@ class EncryptCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"encrypt", "--cert", CERT, "--in", SAMPLE},
                 new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(broken), new PrintStream(err, true));
-        assertEquals(ExitCode.IO_ERROR, code);
+        assertEquals(ExitCode.TEMPORARY_FAILURE, code);
         assertEquals("sealmail encrypt: cannot write standard output: write error\n", err.toString());
+        assertEquals(75, code, "a mail server retries 75; it bounces 74");
+    }
+
+    @Test
+    void anOutputThroughASymlinkReplacesItsTargetAndKeepsTheLink() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.eml"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.eml"), real);
+        CliRun run = CliRun.of("encrypt", "--cert", CERT, "--in", SAMPLE, "--out", link.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(real).contains("smime-type=enveloped-data"));
+    }
+
+    @Test
+    void aReplacedOutputFileKeepsItsPermissions() throws Exception {
+        Path out = Files.writeString(dir.resolve("sealed.eml"), "old");
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        CliRun run = CliRun.of("encrypt", "--cert", CERT, "--in", SAMPLE, "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+
+    @Test
+    void aNewOutputFileIsPrivate() throws Exception {
+        Path out = dir.resolve("new.eml");
+        assertEquals(0, CliRun.of("encrypt", "--cert", CERT, "--in", SAMPLE, "--out", out.toString()).exitCode());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+
+    @Test
+    void aFolderAsInputExits66AndAsOutputExits73() {
+        CliRun in = CliRun.of("encrypt", "--cert", CERT, "--in", dir.toString());
+        assertEquals(ExitCode.NO_INPUT, in.exitCode());
+        assertEquals("sealmail encrypt: cannot open " + dir + ": is a directory\n", in.stderr());
+        CliRun out = CliRun.of("encrypt", "--cert", CERT, "--in", SAMPLE, "--out", dir.toString());
+        assertEquals(ExitCode.CANNOT_CREATE, out.exitCode());
+        assertTrue(out.stderrIsOneLine(), out.stderr());
     }
 }
