@@ -107,6 +107,8 @@ openssl pkcs12 -export -in rsa2048.pem -inkey rsa2048.key -certfile ca.pem -name
   -out rsa2048-chain.p12
 # PKCS#1 "RSA PRIVATE KEY".
 openssl rsa -in rsa2048.key -traditional -out rsa2048-pkcs1.pem 2>/dev/null
+# The same key as unencrypted PKCS#8 in DER (a binary key file, no PEM armor).
+openssl pkcs8 -topk8 -nocrypt -in rsa2048.key -outform DER -out rsa2048-pkcs8.der
 # "ENCRYPTED PRIVATE KEY": PKCS#8 under PBES2 (AES-256-CBC, PBKDF2-HMAC-SHA256).
 openssl pkcs8 -topk8 -in rsa2048.key -v2 aes-256-cbc -v2prf hmacWithSHA256 -passout $PASS -out rsa2048-encrypted.pem
 # Key and certificate in one PEM as `openssl pkcs12 -nodes` writes it: "Bag Attributes" text, certificate first.

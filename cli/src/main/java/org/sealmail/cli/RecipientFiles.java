@@ -32,6 +32,10 @@ final class RecipientFiles {
             byte[] bytes = FileAccess.readSmallFile(file);
             CertificateBundle bundle;
             try {
+                if (pkcs12Password == null && Pkcs12File.looksLikePkcs12(bytes)) {
+                    throw new CommandFailure(ExitCode.DATA_ERROR, file + ": a PKCS#12 file, which holds a private key;"
+                            + " take its certificate with: sealmail export-cert --pkcs12 " + file);
+                }
                 if (pkcs12Password != null && Pkcs12File.looksLikePkcs12(bytes)) {
                     bundle = CertificateBundle.of(Pkcs12File.read(bytes, pkcs12Password).keyCertificates());
                     console.note(command, file + " is a PKCS#12 file: its certificate was taken;"

@@ -220,4 +220,13 @@ class EncryptCommandTest {
         assertEquals(ExitCode.CANNOT_CREATE, out.exitCode());
         assertTrue(out.stderrIsOneLine(), out.stderr());
     }
+
+    @Test
+    void aPkcs12FileGivenAsCertificatePointsToExportCert() {
+        String p12 = TestData.pki("rsa2048-legacy.p12").toString();
+        CliRun run = CliRun.of("encrypt", "--cert", p12, "--in", SAMPLE);
+        assertEquals(ExitCode.DATA_ERROR, run.exitCode());
+        assertEquals("sealmail encrypt: " + p12 + ": a PKCS#12 file, which holds a private key;"
+                + " take its certificate with: sealmail export-cert --pkcs12 " + p12 + "\n", run.stderr());
+    }
 }

@@ -1,11 +1,12 @@
 package org.sealmail.core.keys;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.util.List;
 import org.sealmail.core.SmimeException;
 
 /**
- * Reads the private keys of a key file, whatever its format: PKCS#12 (DER), or PEM holding
+ * Reads the private keys of a key file, whatever its format: PKCS#12 (DER), a PKCS#8 key in DER, or PEM holding
  * {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY} (PKCS#1) or {@code ENCRYPTED PRIVATE KEY}
  * (PKCS#8 under PBES2) blocks, with their {@code CERTIFICATE}s if the file has them.
  */
@@ -28,7 +29,10 @@ public final class KeyFiles {
      */
     public static List<DecryptionKey> read(byte[] file, char[] password) throws SmimeException {
         List<DecryptionKey> keys;
-        if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE) {
+        if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE && !Pkcs12File.looksLikePkcs12(file)) {
+            // DER that is not a PFX: an unencrypted PKCS#8 key, as `openssl pkcs8 -topk8 -nocrypt -outform DER` writes.
+            keys = List.of(new DecryptionKey(derPkcs8(file), null));
+        } else if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE) {
             Pkcs12Contents contents = Pkcs12File.read(file, password);
             if (contents.keys().isEmpty() && !contents.unusableKeys().isEmpty()) {
                 throw SmimeException.unsupported(contents.unusableKeys().get(0));
@@ -43,6 +47,18 @@ public final class KeyFiles {
             throw SmimeException.badInput(NO_KEY);
         }
         return keys;
+    }
+
+    private static PrivateKey derPkcs8(byte[] file) throws SmimeException {
+        try {
+            return PrivateKeyDecoder.pkcs8(file.clone());
+        } catch (SmimeException e) {
+            if (e.reason() != SmimeException.Reason.BAD_INPUT) {
+                throw e;
+            }
+            throw SmimeException.badInput("not a key file: DER that is neither PKCS#12 nor a PKCS#8 private key ("
+                    + e.getMessage() + ")");
+        }
     }
 
     private static boolean isBlank(byte[] file) {

@@ -51,6 +51,7 @@ class KeyFilesTest {
         "rsa2048-legacy.p12, '', true",
         "rsa2048.key, '', false",                      // PKCS#8 PRIVATE KEY
         "rsa2048-pkcs1.pem, '', false",                // PKCS#1 RSA PRIVATE KEY
+        "rsa2048-pkcs8.der, '', false",                // PKCS#8 in DER, no armor
         "rsa2048-encrypted.pem, sealmail-test, false", // ENCRYPTED PRIVATE KEY, PBES2 AES-256 HMAC-SHA256
         "rsa2048-with-cert.pem, '', true",             // openssl pkcs12 -nodes: Bag Attributes text, cert then key
     })
@@ -139,6 +140,14 @@ class KeyFilesTest {
     }
 
     @Test
+    void aDerCertificateIsNotTakenForAKey() {
+        SmimeException e = refused(Reference.file("rsa2048.der"), "");
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertEquals("not a key file: DER that is neither PKCS#12 nor a PKCS#8 private key"
+                + " (malformed ASN.1 at byte 4: expected tag 0x02, found 0x30)", e.getMessage());
+    }
+
+    @Test
     void somethingElseEntirelyIsRefused() {
         SmimeException e = refused("just some text\n".getBytes(StandardCharsets.US_ASCII), "");
 
@@ -215,6 +224,6 @@ class KeyFilesTest {
         SmimeException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(file, "x"));
 
         assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
-        assertEquals("block 1: PBKDF2 iteration count 2147483647 is above the limit of 10000000", e.getMessage());
+        assertEquals("block 1: PBKDF2 iteration count 2147483647 is above the limit of 2000000", e.getMessage());
     }
 }
