@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +86,12 @@ final class AccountCommand implements Command {
         ContentCipher cipher = EncryptCommand.cipher(parsed.single("--cipher"));
         String name = AccountName.normalize(user);
         char[] password = PasswordSource.read(parsed, System.getenv());
-        List<X509Certificate> certificates;
+        List<X509Certificate> certificates = new ArrayList<>();
         try {
-            certificates = RecipientFiles.load(parsed.all("--cert"), "account", console, password);
+            for (RecipientCertificate certificate : RecipientFiles.load(parsed.all("--cert"), "account", console, password)
+                    .certificates()) {
+                certificates.add(certificate.certificate());
+            }
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -106,7 +110,7 @@ final class AccountCommand implements Command {
     private static void testEncryption(X509Certificate certificate, ContentCipher cipher, int index, int count)
             throws CommandFailure {
         try {
-            new EnvelopedDataWriter(List.of(certificate), cipher)
+            new EnvelopedDataWriter(CertificateBundle.of(List.of(certificate)), cipher)
                     .encrypt(new ByteArrayInputStream(PROBE), OutputStream.nullOutputStream());
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.DATA_ERROR, "certificate " + index + " of " + count

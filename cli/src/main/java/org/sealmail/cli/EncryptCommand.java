@@ -2,7 +2,6 @@ package org.sealmail.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import org.sealmail.core.SmimeException;
@@ -12,6 +11,7 @@ import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.store.Account;
 import org.sealmail.core.store.AccountName;
+import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
 final class EncryptCommand implements Command {
@@ -92,8 +92,7 @@ final class EncryptCommand implements Command {
             throw new UsageException(StoreOption.OPTION + " goes with --account");
         }
         ContentCipher cipher = cipher(parsed.single("--cipher"));
-        List<X509Certificate> recipients = RecipientFiles.load(parsed.all("--cert"), name(), console);
-        return new EnvelopedDataWriter(recipients, cipher);
+        return new EnvelopedDataWriter(RecipientFiles.load(parsed.all("--cert"), name(), console), cipher);
     }
 
     /**
@@ -113,12 +112,14 @@ final class EncryptCommand implements Command {
             throw new CommandFailure(ExitCode.NO_SUCH_USER, e.getMessage());
         }
         Account account;
+        CertificateBundle recipients;
         try {
             if (StoreOption.openExisting(parsed).isEmpty()) {
                 throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "no account store at "
                         + StoreOption.folder(parsed) + " (not mounted, or a wrong --store?); try again later");
             }
             account = AccountCommand.existing(parsed, user);
+            recipients = CertificateBundle.of(account.certificates());
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE,
                     "the account settings cannot be used, try again later: " + e.getMessage());
@@ -127,7 +128,7 @@ final class EncryptCommand implements Command {
             console.note(name(), "encryption is off for " + account.name() + "; written unchanged");
             return null;
         }
-        return new EnvelopedDataWriter(account.certificates(), account.cipher());
+        return new EnvelopedDataWriter(recipients, account.cipher());
     }
 
     private static int passThrough(Arguments parsed, Console console) throws UsageException, CommandFailure {

@@ -16,7 +16,7 @@ final class RecipientFiles {
     }
 
     /** All certificates of all files, in order; warnings go to stderr, a refusal names its file. */
-    static List<X509Certificate> load(List<String> files, String command, Console console)
+    static CertificateBundle load(List<String> files, String command, Console console)
             throws CommandFailure {
         return load(files, command, console, null);
     }
@@ -25,7 +25,7 @@ final class RecipientFiles {
      * As {@link #load(List, String, Console)}, also taking the public certificates of PKCS#12 files
      * (opened with {@code pkcs12Password}; null refuses PKCS#12). Their private keys are not kept.
      */
-    static List<X509Certificate> load(List<String> files, String command, Console console, char[] pkcs12Password)
+    static CertificateBundle load(List<String> files, String command, Console console, char[] pkcs12Password)
             throws CommandFailure {
         List<X509Certificate> recipients = new ArrayList<>();
         for (String file : files) {
@@ -55,6 +55,11 @@ final class RecipientFiles {
                 recipients.add(certificate.certificate());
             }
         }
-        return recipients;
+        try {
+            return CertificateBundle.of(recipients);
+        } catch (SmimeException e) {
+            // Each file's certificates were just accepted; together they cannot be refused.
+            throw new CommandFailure(ExitCode.INTERNAL, e.getMessage());
+        }
     }
 }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.asn1.Tag;
+import org.sealmail.core.x509.CertificateBundle;
+import org.sealmail.core.x509.RecipientCertificate;
 
 /**
  * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6) in DER: one
@@ -30,19 +30,20 @@ public final class EnvelopedDataWriter {
 
     private static final int READ_CHUNK = 64 * 1024;
 
-    private final List<X509Certificate> recipients;
+    private final List<RecipientCertificate> recipients;
     private final ContentCipher cipher;
     private final SecureRandom random;
 
-    public EnvelopedDataWriter(List<X509Certificate> recipients, ContentCipher cipher) {
+    /** @param recipients certificates already checked as recipients: RSA of 2048 bits or more, and so on */
+    public EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher) {
         this(recipients, cipher, new SecureRandom());
     }
 
-    EnvelopedDataWriter(List<X509Certificate> recipients, ContentCipher cipher, SecureRandom random) {
-        if (recipients.isEmpty()) {
+    EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher, SecureRandom random) {
+        if (recipients.certificates().isEmpty()) {
             throw new IllegalArgumentException("at least one recipient certificate is needed");
         }
-        this.recipients = List.copyOf(recipients);
+        this.recipients = recipients.certificates();
         this.cipher = cipher;
         this.random = random;
     }
@@ -92,15 +93,11 @@ public final class EnvelopedDataWriter {
         return ciphertext;
     }
 
-    private List<byte[]> encryptContentKey(byte[] contentKey) throws GeneralSecurityException, SmimeException {
+    private List<byte[]> encryptContentKey(byte[] contentKey) throws GeneralSecurityException {
         List<byte[]> encryptedKeys = new ArrayList<>();
-        for (X509Certificate recipient : recipients) {
-            if (!(recipient.getPublicKey() instanceof RSAPublicKey rsaKey)) {
-                throw SmimeException.unsupported("certificate " + recipient.getSubjectX500Principal()
-                        + " has a " + recipient.getPublicKey().getAlgorithm() + " key; an RSA key is required");
-            }
+        for (RecipientCertificate recipient : recipients) {
             Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(Cipher.ENCRYPT_MODE, rsaKey, random);
+            rsa.init(Cipher.ENCRYPT_MODE, recipient.rsaPublicKey(), random);
             encryptedKeys.add(rsa.doFinal(contentKey));
         }
         return encryptedKeys;
@@ -123,13 +120,13 @@ public final class EnvelopedDataWriter {
 
     private void addRecipientInfos(DerWriter set, List<byte[]> encryptedKeys) {
         for (int i = 0; i < recipients.size(); i++) {
-            X509Certificate recipient = recipients.get(i);
+            RecipientCertificate recipient = recipients.get(i);
             byte[] encryptedKey = encryptedKeys.get(i);
             set.addSequence(keyTransRecipientInfo -> keyTransRecipientInfo
                     .addInteger(0)
                     .addSequence(issuerAndSerialNumber -> issuerAndSerialNumber
-                            .addEncoded(recipient.getIssuerX500Principal().getEncoded())
-                            .addInteger(recipient.getSerialNumber()))
+                            .addEncoded(recipient.issuerDer())
+                            .addInteger(recipient.serialNumber()))
                     .addSequence(algorithm -> algorithm
                             .addOid(Oids.RSA_ENCRYPTION)
                             .addNull())
