@@ -40,6 +40,8 @@ final class DecryptCommand implements Command {
                   --key FILE            PKCS#12 (.p12/.pfx, modern or legacy), or PEM: PRIVATE KEY,
                                         RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY (with the certificate
                                         in the same file if you have it); repeat for more keys
+                                        (a key file that cannot be read is skipped with a warning
+                                        when another one was read)
                   --password-env VAR    the key files' password is in environment variable VAR
                   --password-file FILE  the password is the first line of FILE
                                         (no password option: the password is empty)
@@ -69,7 +71,7 @@ final class DecryptCommand implements Command {
         char[] password = PasswordSource.read(parsed, System.getenv());
         List<DecryptionKey> keys;
         try {
-            keys = KeyFileLoader.load(parsed.all("--key"), password);
+            keys = KeyFileLoader.load(parsed.all("--key"), password, console);
         } finally {
             Arrays.fill(password, '\0');
         }
