@@ -117,3 +117,10 @@ openssl pkcs12 -in rsa2048-modern.p12 -passin $PASS -nodes -out rsa2048-with-cer
 openssl rsa -in rsa2048.key -aes256 -traditional -passout $PASS -out rsa2048-traditional-encrypted.pem 2>/dev/null
 
 rm -f index.txt* serial.txt* ./*.old 1000.pem 10??.pem
+
+# Sample messages that are really encrypted (the pass-through tests), made from sample.eml.
+cd ../messages
+openssl cms -encrypt -aes256 -in sample.eml -from 'Bob <bob@example.net>' -to 'Alice <alice2048@example.org>' \
+  -subject 'Quarterly numbers' -out already-smime-real.eml ../pki/rsa2048.pem
+openssl cms -encrypt -aes-256-gcm -in sample.eml -from 'Bob <bob@example.net>' -to 'Alice <alice2048@example.org>' \
+  -subject 'Quarterly numbers' -out already-smime-authenveloped.eml ../pki/rsa2048.pem
