@@ -3,6 +3,7 @@ package org.sealmail.core.store;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.sealmail.core.Escaping;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -58,7 +59,7 @@ public final class AccountName {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isISOControl(c)) {
-                return "contains the control character " + Quoted.escaped(c);
+                return "contains the control character " + Escaping.escape(c);
             }
             if (c == '/' || c == '\\') {
                 return "contains a path separator '" + c + "'";
@@ -96,7 +97,7 @@ public final class AccountName {
             boolean allowed = isAsciiLetterOrDigit(c) || c == '.' || c == '-'
                     || (local && (c == '_' || c == '+' || c == '%'));
             if (!allowed) {
-                return "character '" + Quoted.escaped(c) + "' is not allowed"
+                return "character '" + Escaping.escape(c) + "' is not allowed"
                         + (local ? "; " + LOCAL_CHARACTERS : " in the domain; " + DOMAIN_CHARACTERS);
             }
         }

@@ -1,5 +1,7 @@
 package org.sealmail.core.store;
 
+import org.sealmail.core.Escaping;
+
 /** Text from a user or a file, quoted so that an error message stays one short line. */
 final class Quoted {
 
@@ -12,24 +14,11 @@ final class Quoted {
     static String of(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CHARS) + 8).append('"');
         for (int i = 0; i < text.length() && i < MAX_CHARS; i++) {
-            out.append(escaped(text.charAt(i)));
+            out.append(Escaping.escape(text.charAt(i)));
         }
         if (text.length() > MAX_CHARS) {
             out.append("...");
         }
         return out.append('"').toString();
-    }
-
-    static String escaped(char c) {
-        if (c == '\\' || c == '"') {
-            return "\\" + c;
-        }
-        if (Character.isISOControl(c)) {
-            return String.format("\\x%02x", (int) c);
-        }
-        if (c == 0x2028 || c == 0x2029) {
-            return String.format("\\u%04x", (int) c);
-        }
-        return String.valueOf(c);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.sealmail.core.Escaping;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.pem.PemBlock;
 import org.sealmail.core.pem.PemReader;
@@ -124,7 +125,7 @@ public final class CertificateBundle {
     }
 
     private static String named(int index, String label) {
-        return "block " + (index + 1) + " (" + RecipientCertificate.quoted(label) + "): ";
+        return "block " + (index + 1) + " (" + Escaping.escape(label) + "): ";
     }
 
     private static CertificateBundle checked(List<X509Certificate> found, Instant now) throws SmimeException {
@@ -134,7 +135,7 @@ public final class CertificateBundle {
             X509Certificate certificate = found.get(i);
             String subject = RecipientCertificate.subjectOf(certificate);
             String who = "certificate " + (i + 1) + " of " + found.size() + " ("
-                    + (subject.isEmpty() ? "no subject" : RecipientCertificate.quoted(subject)) + "): ";
+                    + (subject.isEmpty() ? "no subject" : Escaping.escape(subject)) + "): ";
             String refusal = RecipientRules.refusal(certificate);
             if (refusal != null) {
                 throw SmimeException.badInput(who + refusal);

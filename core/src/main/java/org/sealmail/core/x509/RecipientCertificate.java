@@ -5,7 +5,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
+import org.sealmail.core.Escaping;
 
 /**
  * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits and
@@ -71,7 +71,7 @@ public final class RecipientCertificate {
 
     /** The line {@code sealmail certs} prints; format in the class description. */
     public String describe() {
-        return "subject=\"" + quoted(subject()) + "\""
+        return "subject=\"" + Escaping.escape(subject()) + "\""
                 + " serial=" + CertificateNames.serialHex(serialNumber())
                 + " key=RSA-" + publicKey.getModulus().bitLength()
                 + " not-after=" + notAfter().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -84,22 +84,5 @@ public final class RecipientCertificate {
 
     static String subjectOf(X509Certificate certificate) {
         return CertificateNames.distinguishedName(certificate.getSubjectX500Principal());
-    }
-
-    static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '"') {
-                out.append('\\').append(c);
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else if (c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import javax.security.auth.x500.X500Principal;
 
 import org.junit.jupiter.api.Test;
+import org.sealmail.core.Escaping;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.testing.TestData;
 
@@ -83,7 +84,7 @@ class RecipientCertificateTest {
 
     @Test
     void escapesQuotesBackslashesAndLineBreaksInTheSubject() {
-        assertEquals("a\\\"b\\\\c\\x0ad\\x0de\\u2028f", RecipientCertificate.quoted("a\"b\\c\nd\re\u2028f"));
+        assertEquals("a\\\"b\\\\c\\x0ad\\x0de\\u2028f", Escaping.escape("a\"b\\c\nd\re\u2028f"));
     }
 
     @Test
