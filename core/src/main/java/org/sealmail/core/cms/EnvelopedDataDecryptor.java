@@ -77,7 +77,7 @@ public final class EnvelopedDataDecryptor {
         if (!named.isEmpty()) {
             throw SmimeException.badInput(CANNOT_DECRYPT);
         }
-        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, keys));
+        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, !rsaRecipients.isEmpty()));
     }
 
     /** One key tried on one recipient info. */
@@ -119,7 +119,7 @@ public final class EnvelopedDataDecryptor {
         return recipient.id() != null && key.certificate() != null && recipient.id().matches(key.certificate());
     }
 
-    private static String noKeyMessage(EnvelopedMessage message, List<DecryptionKey> keys) {
+    private String noKeyMessage(EnvelopedMessage message, boolean anyRsa) {
         for (RecipientInfo recipient : message.recipients()) {
             if (recipient.kind() == RecipientInfo.Kind.KEY_TRANSPORT
                     && !recipient.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION)
@@ -130,12 +130,8 @@ public final class EnvelopedDataDecryptor {
                         + ", which sealmail does not open yet (only RSA PKCS#1 v1.5)";
             }
         }
-        String reason = "none of the keys given opens this message";
-        boolean anyRsa = message.recipients().stream().anyMatch(r -> r.kind() == RecipientInfo.Kind.KEY_TRANSPORT
-                && r.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION));
-        if (!anyRsa) {
-            reason = "this message has no RSA (PKCS#1 v1.5) recipient sealmail can open";
-        }
+        String reason = anyRsa ? "none of the keys given opens this message"
+                : "this message has no RSA (PKCS#1 v1.5) recipient sealmail can open";
         return reason + "; it is encrypted to: " + message.describeRecipients();
     }
 
