@@ -121,7 +121,7 @@ final class AccountCommand implements Command {
     private int show(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args, Set.of(StoreOption.OPTION), Set.of());
         String user = onlyUser(parsed);
-        Account account = existing(parsed, user);
+        Account account = existing(StoreOption.openExisting(parsed), user);
         console.stdout().println("account: " + account.name());
         console.stdout().println("encryption: " + (account.encryptionOn() ? "on" : "off"));
         console.stdout().println("cipher: " + account.cipher().cliName());
@@ -167,9 +167,8 @@ final class AccountCommand implements Command {
         return parsed.operands().get(0);
     }
 
-    /** The account in the store the arguments name; exit 67 when either is missing. */
-    static Account existing(Arguments parsed, String user) throws UsageException, SmimeException, CommandFailure {
-        Optional<AccountStore> store = StoreOption.openExisting(parsed);
+    /** The account in {@code store}; exit 67 when either is missing. */
+    static Account existing(Optional<AccountStore> store, String user) throws SmimeException, CommandFailure {
         Optional<Account> account = store.isPresent() ? store.get().find(user) : Optional.empty();
         if (account.isEmpty()) {
             throw noSuchAccount(AccountName.normalize(user));

@@ -2,7 +2,6 @@ package org.sealmail.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -77,12 +76,7 @@ final class DecryptCommand implements Command {
         }
         EnvelopedDataDecryptor decryptor = new EnvelopedDataDecryptor(keys);
 
-        byte[] input;
-        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
-            input = in.readAllBytes();
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
-        }
+        byte[] input = FileAccess.readInput(parsed.single("--in"), console);
         try (OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
             if (parsed.has("--der")) {
                 byte[] content = decryptor.decrypt(EnvelopedDataParser.parse(CmsInput.unwrap(input)));

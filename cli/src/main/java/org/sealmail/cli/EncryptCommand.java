@@ -3,6 +3,7 @@ package org.sealmail.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
@@ -11,6 +12,7 @@ import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.store.Account;
 import org.sealmail.core.store.AccountName;
+import org.sealmail.core.store.AccountStore;
 import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
@@ -63,13 +65,12 @@ final class EncryptCommand implements Command {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
         EnvelopedDataWriter writer = parsed.has("--account") ? accountWriter(parsed, console) : certWriter(parsed, console);
-        if (writer == null) {
-            return passThrough(parsed, console);
-        }
 
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
                 OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
-            if (parsed.has("--der")) {
+            if (writer == null) {
+                in.transferTo(out.stream());
+            } else if (parsed.has("--der")) {
                 writer.encrypt(in, out.stream());
             } else {
                 Outcome outcome = new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt);
@@ -79,7 +80,7 @@ final class EncryptCommand implements Command {
             }
             out.commit();
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot close the input: " + e.getMessage());
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read or write the message: " + e.getMessage());
         }
         return ExitCode.OK;
     }
@@ -114,11 +115,12 @@ final class EncryptCommand implements Command {
         Account account;
         CertificateBundle recipients;
         try {
-            if (StoreOption.openExisting(parsed).isEmpty()) {
+            Optional<AccountStore> store = StoreOption.openExisting(parsed);
+            if (store.isEmpty()) {
                 throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "no account store at "
                         + StoreOption.folder(parsed) + " (not mounted, or a wrong --store?); try again later");
             }
-            account = AccountCommand.existing(parsed, user);
+            account = AccountCommand.existing(store, user);
             recipients = CertificateBundle.of(account.certificates());
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE,
@@ -129,17 +131,6 @@ final class EncryptCommand implements Command {
             return null;
         }
         return new EnvelopedDataWriter(recipients, account.cipher());
-    }
-
-    private static int passThrough(Arguments parsed, Console console) throws UsageException, CommandFailure {
-        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
-                OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
-            in.transferTo(out.stream());
-            out.commit();
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot copy the message: " + e.getMessage());
-        }
-        return ExitCode.OK;
     }
 
     static ContentCipher cipher(String name) throws UsageException {

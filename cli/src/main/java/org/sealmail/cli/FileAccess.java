@@ -30,6 +30,15 @@ final class FileAccess {
         }
     }
 
+    /** All of the named file, or of stdin when {@code path} is null or "-". */
+    static byte[] readInput(String path, Console console) throws CommandFailure {
+        try (InputStream in = openInput(path, console)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
+        }
+    }
+
     /** A whole small file (a certificate bundle, a key), refusing one over the limit. */
     static byte[] readSmallFile(String path) throws CommandFailure {
         refuseDirectory(path);

@@ -1,7 +1,5 @@
 package org.sealmail.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,12 +49,7 @@ final class InspectCommand implements Command {
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        byte[] input;
-        try (InputStream in = FileAccess.openInput(parsed.single("--in"), console)) {
-            input = in.readAllBytes();
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
-        }
+        byte[] input = FileAccess.readInput(parsed.single("--in"), console);
         Report report = inspect(input);
         console.stdout().print(parsed.has("--json") ? report.toJson() + "\n" : report.toText());
         console.stdout().flush();

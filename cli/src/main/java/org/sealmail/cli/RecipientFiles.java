@@ -1,13 +1,11 @@
 package org.sealmail.cli;
 
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.keys.Pkcs12File;
 import org.sealmail.core.x509.CertificateBundle;
-import org.sealmail.core.x509.RecipientCertificate;
 
 /** Reads the certificate files given with {@code --cert}, validated as encryption recipients. */
 final class RecipientFiles {
@@ -27,7 +25,7 @@ final class RecipientFiles {
      */
     static CertificateBundle load(List<String> files, String command, Console console, char[] pkcs12Password)
             throws CommandFailure {
-        List<X509Certificate> recipients = new ArrayList<>();
+        List<CertificateBundle> bundles = new ArrayList<>();
         for (String file : files) {
             byte[] bytes = FileAccess.readSmallFile(file);
             CertificateBundle bundle;
@@ -51,15 +49,8 @@ final class RecipientFiles {
             for (String warning : bundle.warnings()) {
                 console.note(command, file + ": warning: " + warning);
             }
-            for (RecipientCertificate certificate : bundle.certificates()) {
-                recipients.add(certificate.certificate());
-            }
+            bundles.add(bundle);
         }
-        try {
-            return CertificateBundle.of(recipients);
-        } catch (SmimeException e) {
-            // Each file's certificates were just accepted; together they cannot be refused.
-            throw new CommandFailure(ExitCode.INTERNAL, e.getMessage());
-        }
+        return CertificateBundle.join(bundles);
     }
 }

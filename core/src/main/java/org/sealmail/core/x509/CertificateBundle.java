@@ -60,6 +60,17 @@ public final class CertificateBundle {
         return checked(List.copyOf(certificates), Instant.now());
     }
 
+    /** Bundles already checked, one after the other (e.g. one per file given); nothing is checked again. */
+    public static CertificateBundle join(List<CertificateBundle> bundles) {
+        List<RecipientCertificate> certificates = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (CertificateBundle bundle : bundles) {
+            certificates.addAll(bundle.certificates);
+            warnings.addAll(bundle.warnings);
+        }
+        return new CertificateBundle(certificates, warnings);
+    }
+
     /** The certificates in input order. */
     public List<RecipientCertificate> certificates() {
         return certificates;
