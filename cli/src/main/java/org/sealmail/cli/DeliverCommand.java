@@ -54,8 +54,8 @@ final class DeliverCommand implements Command {
             throw new UsageException(parsed.operands().isEmpty() ? "give the account: USER"
                     : "give one account, not " + parsed.operands().size());
         }
-        String user = AccountWriter.user(parsed.operands().get(0));
-        Optional<EnvelopedDataWriter> writer = AccountWriter.of(user, parsed, name(), console);
+        String user = AccountRecipients.user(parsed.operands().get(0));
+        Optional<EnvelopedDataWriter> writer = AccountRecipients.of(user, parsed, name(), console).map(Recipients::writer);
         MessageTransform transform = writer.map(MessageTransform::encryptWith)
                 .orElse(MessageTransform.unchanged("encryption is off"));
         String maildir = parsed.single(MAILDIR_OPTION);

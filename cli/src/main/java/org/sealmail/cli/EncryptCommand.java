@@ -3,6 +3,7 @@ package org.sealmail.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
@@ -59,7 +60,7 @@ final class EncryptCommand implements Command {
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        EnvelopedDataWriter writer = parsed.has("--account") ? accountWriter(parsed, console) : certWriter(parsed, console);
+        EnvelopedDataWriter writer = recipients(parsed, name(), console).map(Recipients::writer).orElse(null);
 
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
                 OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
@@ -80,7 +81,20 @@ final class EncryptCommand implements Command {
         return ExitCode.OK;
     }
 
-    private EnvelopedDataWriter certWriter(Arguments parsed, Console console) throws UsageException, CommandFailure {
+    /**
+     * The recipients of {@code --cert FILE... [--cipher]} or {@code --account USER [--store]};
+     * empty when the account has encryption off.
+     */
+    static Optional<Recipients> recipients(Arguments parsed, String command, Console console)
+            throws UsageException, CommandFailure {
+        if (parsed.has("--account")) {
+            if (parsed.has("--cert") || parsed.has("--cipher")) {
+                throw new UsageException("--account takes the certificates and cipher from the account; "
+                        + "do not give --cert or --cipher with it");
+            }
+            String user = AccountRecipients.user(parsed.single("--account"));
+            return AccountRecipients.of(user, parsed, command, console);
+        }
         if (parsed.all("--cert").isEmpty()) {
             throw new UsageException("give at least one --cert FILE, or --account USER");
         }
@@ -88,17 +102,7 @@ final class EncryptCommand implements Command {
             throw new UsageException(StoreOption.OPTION + " goes with --account");
         }
         ContentCipher cipher = cipher(parsed.single("--cipher"));
-        return new EnvelopedDataWriter(RecipientFiles.load(parsed.all("--cert"), name(), console), cipher);
-    }
-
-    private EnvelopedDataWriter accountWriter(Arguments parsed, Console console)
-            throws UsageException, CommandFailure {
-        if (parsed.has("--cert") || parsed.has("--cipher")) {
-            throw new UsageException("--account takes the certificates and cipher from the account; "
-                    + "do not give --cert or --cipher with it");
-        }
-        String user = AccountWriter.user(parsed.single("--account"));
-        return AccountWriter.of(user, parsed, name(), console).orElse(null);
+        return Optional.of(new Recipients(RecipientFiles.load(parsed.all("--cert"), command, console), cipher));
     }
 
     static ContentCipher cipher(String name) throws UsageException {

@@ -18,6 +18,12 @@ final class KeyFileLoader {
     }
 
     static List<DecryptionKey> load(List<String> files, char[] password, Console console) throws CommandFailure {
+        return load(files, password, "decrypt", console);
+    }
+
+    /** As above, the warnings naming {@code command}. */
+    static List<DecryptionKey> load(List<String> files, char[] password, String command, Console console)
+            throws CommandFailure {
         List<DecryptionKey> keys = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         CommandFailure firstFailure = null;
@@ -33,7 +39,7 @@ final class KeyFileLoader {
             throw firstFailure;
         }
         for (String reason : skipped) {
-            console.note("decrypt", "warning: key file skipped: " + reason);
+            console.note(command, "warning: key file skipped: " + reason);
         }
         return keys;
     }

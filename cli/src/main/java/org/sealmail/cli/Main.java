@@ -15,7 +15,8 @@ public final class Main {
 
     static {
         for (Command command : List.of(new EncryptCommand(), new DecryptCommand(), new CertsCommand(),
-                new InspectCommand(), new ExportCertCommand(), new AccountCommand(), new DeliverCommand())) {
+                new InspectCommand(), new ExportCertCommand(), new AccountCommand(), new DeliverCommand(),
+                new EncryptMaildirCommand(), new ReencryptMaildirCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
@@ -91,7 +92,7 @@ public final class Main {
         text.append("S/MIME encryption at rest: messages stored so that only the holder of a private key reads them.\n\n");
         text.append("commands:\n");
         for (Command command : COMMANDS.values()) {
-            text.append(String.format("  %-10s %s%n", command.name(), command.summary()));
+            text.append(String.format("  %-17s %s%n", command.name(), command.summary()));
         }
         text.append("\n'sealmail COMMAND --help' tells more about each.\n");
         text.append("exit codes: 0 ok, 64 usage, 65 bad data, 66 no input, 67 no such account,\n");

@@ -38,6 +38,17 @@ class MaildirOpensslTest {
         assertOpensWithOpenssl(Files.readAllBytes(stored));
     }
 
+    @Test
+    void aMessageEncryptedInPlaceOpensWithOpenssl() throws IOException {
+        Path maildir = dir.resolve("Maildir");
+        Files.createDirectories(maildir.resolve("cur"));
+        Path message = Files.write(maildir.resolve("cur/1.M1P1.host:2,S"), SAMPLE);
+        SealmailCli.run(new byte[0], List.of("encrypt-maildir", maildir.toString(), "--account", "alice",
+                "--store", store, "--quiet")).requireSuccess();
+
+        assertOpensWithOpenssl(Files.readAllBytes(message));
+    }
+
     private void assertOpensWithOpenssl(byte[] stored) {
         byte[] entity = new OpensslDecrypter(TestKey.RSA2048, dir)
                 .decryptSmime(stored);

@@ -3,10 +3,17 @@ package org.sealmail.core.store;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.cms.EnvelopedDataDecryptor;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
+import org.sealmail.core.x509.CertificateBundle;
+import org.sealmail.core.x509.RecipientCertificate;
 
 /**
  * What Maildir delivery and the bulk jobs do to one message: the one place where the store calls
@@ -22,6 +29,20 @@ public interface MessageTransform {
     static MessageTransform encryptWith(EnvelopedDataWriter writer) {
         MessageEncryptor encryptor = new MessageEncryptor();
         return (message, out) -> encryptor.encrypt(message, out, writer::encrypt);
+    }
+
+    /**
+     * Key rotation: an S/MIME message opened by one of {@code decryptor}'s keys is encrypted
+     * with {@code writer} to {@code recipients}; other messages and those already encrypted to
+     * exactly {@code recipients} are left as they are.
+     */
+    static MessageTransform reencrypt(EnvelopedDataDecryptor decryptor, EnvelopedDataWriter writer,
+            CertificateBundle recipients) {
+        List<X509Certificate> current = new ArrayList<>();
+        for (RecipientCertificate recipient : recipients.certificates()) {
+            current.add(recipient.certificate());
+        }
+        return new Reencryption(decryptor, encryptWith(writer), current);
     }
 
     /** Copies the message unchanged, e.g. for an account with encryption off. */

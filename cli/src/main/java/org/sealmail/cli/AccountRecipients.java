@@ -2,20 +2,19 @@ package org.sealmail.cli;
 
 import java.util.Optional;
 import org.sealmail.core.SmimeException;
-import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.store.Account;
 import org.sealmail.core.store.AccountName;
 import org.sealmail.core.store.AccountStore;
 import org.sealmail.core.x509.CertificateBundle;
 
 /**
- * An account's stored settings as a writer, for every command that encrypts with {@code --account}
+ * An account's stored certificates and cipher, for every command that encrypts with {@code --account}
  * or for a USER. A store that cannot be read is a temporary failure (75): the mail server keeps the
  * message and retries, nothing is lost, bounced or stored in clear. An unknown account is 67.
  */
-final class AccountWriter {
+final class AccountRecipients {
 
-    private AccountWriter() {
+    private AccountRecipients() {
     }
 
     /** The account's normalized name; a name that cannot be an account is an unknown account (67). */
@@ -27,8 +26,8 @@ final class AccountWriter {
         }
     }
 
-    /** The writer for {@code user}; empty, with a note, when its encryption is off. */
-    static Optional<EnvelopedDataWriter> of(String user, Arguments parsed, String command, Console console)
+    /** The recipients of {@code user}; empty, with a note, when its encryption is off. */
+    static Optional<Recipients> of(String user, Arguments parsed, String command, Console console)
             throws UsageException, CommandFailure {
         Account account;
         CertificateBundle recipients;
@@ -48,6 +47,6 @@ final class AccountWriter {
             console.note(command, "encryption is off for " + account.name() + "; written unchanged");
             return Optional.empty();
         }
-        return Optional.of(new EnvelopedDataWriter(recipients, account.cipher()));
+        return Optional.of(new Recipients(recipients, account.cipher()));
     }
 }
