@@ -1,5 +1,6 @@
 package org.sealmail.core.store;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -51,7 +52,7 @@ public interface MessageTransform {
             try {
                 message.transferTo(out);
                 return Outcome.passedThrough(why);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new SmimeException(SmimeException.Reason.IO, "cannot read or write the message: "
                         + e.getMessage(), e);
             }

@@ -1,6 +1,10 @@
 /**
  * Per-account encryption settings, as a mail server keeps them: which certificates an account's
- * mail is encrypted to, with which cipher, and whether encryption is on.
+ * mail is encrypted to, with which cipher, and whether encryption is on; and the mail itself in
+ * Maildir: {@link org.sealmail.core.store.Maildir#deliver} (tmp/, fsync, rename into new/) and
+ * {@link org.sealmail.core.store.MaildirJob}, which encrypts or re-encrypts a whole Maildir++
+ * tree in place, one atomic replacement per message (see {@code InPlaceReplace}). Every call into
+ * the crypto goes through {@link org.sealmail.core.store.MessageTransform}.
  *
  * <h2>The store</h2>
  * A folder (by default {@code $SEALMAIL_HOME}, else {@code ~/.sealmail}) holding:
