@@ -3,17 +3,12 @@ package org.sealmail.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
-import org.sealmail.core.store.Account;
-import org.sealmail.core.store.AccountName;
-import org.sealmail.core.store.AccountStore;
-import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
 final class EncryptCommand implements Command {
@@ -96,41 +91,14 @@ final class EncryptCommand implements Command {
         return new EnvelopedDataWriter(RecipientFiles.load(parsed.all("--cert"), name(), console), cipher);
     }
 
-    /**
-     * The account's writer, or null when its encryption is off. A store that cannot be read is a
-     * temporary failure: the mail server keeps the message and retries, nothing is lost or bounced.
-     */
     private EnvelopedDataWriter accountWriter(Arguments parsed, Console console)
             throws UsageException, CommandFailure {
         if (parsed.has("--cert") || parsed.has("--cipher")) {
             throw new UsageException("--account takes the certificates and cipher from the account; "
                     + "do not give --cert or --cipher with it");
         }
-        String user;
-        try {
-            user = AccountName.normalize(parsed.single("--account"));
-        } catch (SmimeException e) {
-            throw new CommandFailure(ExitCode.NO_SUCH_USER, e.getMessage());
-        }
-        Account account;
-        CertificateBundle recipients;
-        try {
-            Optional<AccountStore> store = StoreOption.openExisting(parsed);
-            if (store.isEmpty()) {
-                throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "no account store at "
-                        + StoreOption.folder(parsed) + " (not mounted, or a wrong --store?); try again later");
-            }
-            account = AccountCommand.existing(store, user);
-            recipients = CertificateBundle.of(account.certificates());
-        } catch (SmimeException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE,
-                    "the account settings cannot be used, try again later: " + e.getMessage());
-        }
-        if (!account.encryptionOn()) {
-            console.note(name(), "encryption is off for " + account.name() + "; written unchanged");
-            return null;
-        }
-        return new EnvelopedDataWriter(recipients, account.cipher());
+        String user = AccountWriter.user(parsed.single("--account"));
+        return AccountWriter.of(user, parsed, name(), console).orElse(null);
     }
 
     static ContentCipher cipher(String name) throws UsageException {

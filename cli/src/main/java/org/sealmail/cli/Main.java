@@ -15,7 +15,7 @@ public final class Main {
 
     static {
         for (Command command : List.of(new EncryptCommand(), new DecryptCommand(), new CertsCommand(),
-                new InspectCommand(), new ExportCertCommand(), new AccountCommand())) {
+                new InspectCommand(), new ExportCertCommand(), new AccountCommand(), new DeliverCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

@@ -42,7 +42,7 @@ final class PrivateFiles {
         try {
             create(folder);
         } catch (IOException e) {
-            throw StoreFailure.io("cannot create the store folder", folder, e);
+            throw StoreFailure.io("cannot create the folder", folder, e);
         }
     }
 
