@@ -120,7 +120,7 @@ public final class HeaderReader {
     }
 
     /** "From sender date"; but "From : x" is a From field in RFC 5322's obsolete syntax. */
-    private static boolean isEnvelopeLine(byte[] line) {
+    public static boolean isEnvelopeLine(byte[] line) {
         return line.length >= ENVELOPE_PREFIX.length
                 && Arrays.equals(line, 0, ENVELOPE_PREFIX.length, ENVELOPE_PREFIX, 0, ENVELOPE_PREFIX.length)
                 && fieldName(line) == null;

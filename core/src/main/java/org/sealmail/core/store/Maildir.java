@@ -67,7 +67,8 @@ public final class Maildir {
     }
 
     /**
-     * Stores one message, transformed. A message the transform refuses as bad input while
+     * Stores one message, transformed, without the mbox envelope line an MTA may have put before
+     * it. A message the transform refuses as bad input while
      * reading its header (no header section, say) is stored as it came rather than bounced.
      *
      * @throws SmimeException IO when anything cannot be written: the message is not delivered,
@@ -77,7 +78,12 @@ public final class Maildir {
         createFolders();
         String unique = MaildirName.unique();
         Path temp = root.resolve(TMP).resolve(unique);
-        ReplayableInput in = new ReplayableInput(message, REPLAY_LIMIT);
+        ReplayableInput in;
+        try {
+            in = new ReplayableInput(EnvelopeLine.skip(message), REPLAY_LIMIT);
+        } catch (IOException e) {
+            throw StoreFailure.io("cannot deliver into", root, e);
+        }
         try {
             Outcome outcome;
             String asItCame = null;
