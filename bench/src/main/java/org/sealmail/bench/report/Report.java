@@ -208,9 +208,9 @@ public final class Report {
         for (String operation : List.of("encrypt", "decrypt")) {
             Optional<CliComparison.Run> sealmail = cli.flatMap(c -> c.run(operation, "sealmail"));
             Optional<CliComparison.Run> openssl = cli.flatMap(c -> c.run(operation, "openssl"));
-            targets.add(new Target("CLI " + operation + " 256 MiB: wall time sealmail / openssl cms",
+            targets.add(new Target("CLI " + operation + " (vs-openssl.sh message): wall time sealmail / openssl cms",
                     ratio(wall(sealmail), wall(openssl)), operation.equals("encrypt") ? 1.2 : 0.5, false));
-            targets.add(new Target("CLI " + operation + " 256 MiB: sealmail peak RSS in MB (part 1)",
+            targets.add(new Target("CLI " + operation + " (vs-openssl.sh message): sealmail peak RSS in MB (part 1)",
                     rssMegabytes(sealmail), 150, false));
         }
         return targets;
