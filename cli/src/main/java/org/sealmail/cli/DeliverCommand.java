@@ -43,8 +43,14 @@ final class DeliverCommand implements Command {
 
                 exit: 0 delivered, 64 usage, 65 a refused message too large to store as it came,
                       67 no such account, 75 the settings cannot be read, or the message cannot be
-                      read or written: nothing is left in new/, the mail server retries
+                      read or written, or any other failure that is not the message's fault
+                      (permission, internal error): nothing is left in new/, the mail server retries
                 """;
+    }
+
+    @Override
+    public boolean defersOnOwnFailure() {
+        return true;
     }
 
     @Override

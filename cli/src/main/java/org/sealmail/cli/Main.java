@@ -55,6 +55,12 @@ public final class Main {
     }
 
     private static int runCommand(Command command, List<String> args, Console console) {
+        int code = exitCodeOf(command, args, console);
+        boolean ownFailure = code == ExitCode.INTERNAL || code == ExitCode.PERMISSION || code == ExitCode.CANNOT_CREATE;
+        return ownFailure && command.defersOnOwnFailure() ? ExitCode.TEMPORARY_FAILURE : code;
+    }
+
+    private static int exitCodeOf(Command command, List<String> args, Console console) {
         String prefix = "sealmail " + command.name() + ": ";
         try {
             int code = command.run(args, console);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +111,23 @@ class DeliverCommandTest {
         assertTrue(run.stderrIsOneLine(), run.stderr());
         assertTrue(run.stderr().contains(maildir.toString()), run.stderr());
         assertEquals(List.of(), files(maildir.resolve("new")));
+    }
+
+    @Test
+    void anInternalErrorDefersTheMessageRatherThanBouncingIt() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("a bug while reading");
+            }
+        };
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"deliver", "alice", "--store", store}, failing,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true));
+
+        assertEquals(ExitCode.TEMPORARY_FAILURE, code, stderr.toString());
+        assertTrue(stderr.toString().startsWith("sealmail deliver: internal error: "), stderr.toString());
+        assertEquals(1, stderr.toString().split("\n").length, stderr.toString());
     }
 
     @Test
