@@ -8,6 +8,9 @@ import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
+import org.sealmail.core.cms.PeerCompatibility;
+import org.sealmail.core.cms.RecipientIdForm;
+import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.store.Account;
@@ -32,7 +35,7 @@ final class EncryptCommand implements Command {
     public String usage() {
         return """
                 usage: sealmail encrypt --cert FILE [--cert FILE]... [--cipher aes128-cbc|aes256-cbc]
-                                        [--in FILE] [--out FILE] [--der]
+                                        [--oaep] [--rid issuer-serial|ski] [--in FILE] [--out FILE] [--der]
                        sealmail encrypt --account USER [--store DIR] [--in FILE] [--out FILE] [--der]
 
                 Reads an RFC 5322 message and writes it as an S/MIME message (application/pkcs7-mime,
@@ -43,6 +46,12 @@ final class EncryptCommand implements Command {
 
                   --cert FILE    PEM (one or more certificates) or DER; repeat for more recipients
                   --cipher NAME  aes256-cbc (default) or aes128-cbc
+                  --oaep         give RSA recipients the content key with RSA-OAEP (SHA-256) instead of
+                                 PKCS#1 v1.5; Thunderbird (NSS) and gpgsm cannot open the result
+                  --rid FORM     name each recipient's certificate by issuer-serial (default) or by its
+                                 subject key identifier (ski)
+                EC (P-256, P-384, P-521) and X25519/X448 certificates get the key by ECDH (RFC 5753,
+                RFC 8418); a warning on stderr says when Thunderbird or gpgsm cannot open the result.
                   --in FILE      read FILE instead of stdin
                   --out FILE     write FILE (complete or not at all) instead of stdout
                   --der          encrypt the input bytes as they are and write a DER CMS object
@@ -60,7 +69,8 @@ final class EncryptCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args,
-                Set.of("--cert", "--cipher", "--in", "--out", "--account", StoreOption.OPTION), Set.of("--der"));
+                Set.of("--cert", "--cipher", "--rid", "--in", "--out", "--account", StoreOption.OPTION),
+                Set.of("--der", "--oaep"));
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
@@ -93,7 +103,34 @@ final class EncryptCommand implements Command {
             throw new UsageException(StoreOption.OPTION + " goes with --account");
         }
         ContentCipher cipher = cipher(parsed.single("--cipher"));
-        return new EnvelopedDataWriter(RecipientFiles.load(parsed.all("--cert"), name(), console), cipher);
+        RecipientOptions options = recipientOptions(parsed);
+        CertificateBundle recipients = RecipientFiles.load(parsed.all("--cert"), name(), console);
+        return writer(recipients, cipher, options, console);
+    }
+
+    /** The writer, after a warning for each reader that cannot open what it writes. */
+    private EnvelopedDataWriter writer(CertificateBundle recipients, ContentCipher cipher, RecipientOptions options,
+            Console console) throws CommandFailure {
+        for (String warning : PeerCompatibility.warnings(recipients, options)) {
+            console.note(name(), "warning: " + warning);
+        }
+        try {
+            return new EnvelopedDataWriter(recipients, cipher, options);
+        } catch (SmimeException e) {
+            throw new CommandFailure(ExitCode.of(e.reason()), e.getMessage());
+        }
+    }
+
+    static RecipientOptions recipientOptions(Arguments parsed) throws UsageException {
+        RecipientIdForm idForm = RecipientIdForm.ISSUER_SERIAL;
+        if (parsed.has("--rid")) {
+            try {
+                idForm = RecipientIdForm.byName(parsed.single("--rid"));
+            } catch (SmimeException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new RecipientOptions(parsed.has("--oaep"), idForm);
     }
 
     /**
@@ -102,9 +139,9 @@ final class EncryptCommand implements Command {
      */
     private EnvelopedDataWriter accountWriter(Arguments parsed, Console console)
             throws UsageException, CommandFailure {
-        if (parsed.has("--cert") || parsed.has("--cipher")) {
-            throw new UsageException("--account takes the certificates and cipher from the account; "
-                    + "do not give --cert or --cipher with it");
+        if (parsed.has("--cert") || parsed.has("--cipher") || parsed.has("--oaep") || parsed.has("--rid")) {
+            throw new UsageException("--account takes the certificates and settings from the account; "
+                    + "do not give --cert, --cipher, --oaep or --rid with it");
         }
         String user;
         try {
@@ -130,7 +167,7 @@ final class EncryptCommand implements Command {
             console.note(name(), "encryption is off for " + account.name() + "; written unchanged");
             return null;
         }
-        return new EnvelopedDataWriter(recipients, account.cipher());
+        return writer(recipients, account.cipher(), RecipientOptions.DEFAULT, console);
     }
 
     static ContentCipher cipher(String name) throws UsageException {

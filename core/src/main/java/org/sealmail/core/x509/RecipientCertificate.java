@@ -1,11 +1,14 @@
 package org.sealmail.core.x509;
 
 import java.math.BigInteger;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.sealmail.core.Escaping;
+import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.BerReader;
 
 /**
  * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits and
@@ -29,6 +32,7 @@ import org.sealmail.core.Escaping;
  */
 public final class RecipientCertificate {
 
+    private static final String SKI_EXTENSION = "2.5.29.14";
 
     private final X509Certificate certificate;
     private final RSAPublicKey publicKey;
@@ -42,8 +46,33 @@ public final class RecipientCertificate {
         return certificate;
     }
 
+    /** The recipient's public key: what the content key is encrypted to, or agreed with. */
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
     public RSAPublicKey rsaPublicKey() {
         return publicKey;
+    }
+
+    /** The key identifier of the subject key identifier extension, or null when the certificate has none. */
+    public byte[] subjectKeyIdentifier() {
+        return subjectKeyIdentifierOf(certificate);
+    }
+
+    /** The key identifier of {@code certificate}'s subject key identifier extension, or null. */
+    public static byte[] subjectKeyIdentifierOf(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(SKI_EXTENSION);
+        if (extension == null) {
+            return null;
+        }
+        try {
+            // The extension value is an OCTET STRING holding the KeyIdentifier OCTET STRING.
+            byte[] inner = BerReader.of(extension).readOctetString();
+            return BerReader.of(inner).readOctetString();
+        } catch (SmimeException e) {
+            return null;
+        }
     }
 
     /** The DER of the issuer name, for a CMS IssuerAndSerialNumber. */
