@@ -9,13 +9,17 @@ final class RecipientSchemes {
 
     private static final RecipientScheme RSA_PKCS1 = new RsaPkcs1Recipient();
     private static final RecipientScheme RSA_OAEP = new RsaOaepRecipient();
-    private static final List<RecipientScheme> ALL = List.of(RSA_PKCS1, RSA_OAEP);
+    private static final RecipientScheme KEY_AGREEMENT = new KeyAgreeRecipient();
+    private static final List<RecipientScheme> ALL = List.of(RSA_PKCS1, RSA_OAEP, KEY_AGREEMENT);
 
     private RecipientSchemes() {
     }
 
     /** The scheme that gives a content key to {@code recipient}. */
     static RecipientScheme forCertificate(RecipientCertificate recipient, RecipientOptions options) {
+        if (!recipient.publicKey().getAlgorithm().equals("RSA")) {
+            return KEY_AGREEMENT;
+        }
         return options.oaep() ? RSA_OAEP : RSA_PKCS1;
     }
 
