@@ -177,6 +177,18 @@ class KeyAgreementInteropTest {
     }
 
     @Test
+    void accountSetWithAnEcCertificateWarnsAboutThunderbirdAndGpgsm() throws Exception {
+        Path store = Files.createTempDirectory(workDir, "store");
+        SealmailOutcome outcome = SealmailCli.run(new byte[0], List.of("account", "set", "carol@example.org",
+                "--cert", EC_KEYS.get(0).certificate().toString(), "--store", store.resolve("s").toString()));
+
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stderr().contains("sealmail account: warning: certificate"
+                + " \"emailAddress=carol-ec-p256@example.org,CN=Carol EC P-256\" has an EC P-256 key: Thunderbird (NSS)"
+                + " and gpgsm (KMail, Kleopatra) cannot open it; OpenSSL-based readers can\n"), outcome.stderr());
+    }
+
+    @Test
     void inspectShowsCurveKdfAndWrap() {
         byte[] der = SealmailCli.encrypt(Payload.allByteValues(), List.of("--der", "--cipher", SealmailCli.AES128,
                 "--rid", "ski", "--cert", EC_KEYS.get(1).certificate().toString()));
