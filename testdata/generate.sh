@@ -116,6 +116,68 @@ openssl pkcs12 -in rsa2048-modern.p12 -passin $PASS -nodes -out rsa2048-with-cer
 # OpenSSL's old encrypted PEM (Proc-Type: 4,ENCRYPTED / DEK-Info): must be refused with a conversion hint.
 openssl rsa -in rsa2048.key -aes256 -traditional -passout $PASS -out rsa2048-traditional-encrypted.pem 2>/dev/null
 
+# Key agreement recipients (EC, X25519, X448), added after the files above; each is issued with
+# `openssl x509 -req` and a fixed serial, so this block runs alone on top of the existing CA:
+#   sed -n '/^# Key agreement recipients/,/^# End of key agreement recipients/p' generate.sh | (cd pki && sh -eu)
+cat > ext-kari.cnf <<'CNF'
+[ ext_kari ]
+basicConstraints = CA:false
+keyUsage = critical,keyAgreement
+extendedKeyUsage = emailProtection
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ ext_noski ]
+basicConstraints = CA:false
+keyUsage = critical,keyEncipherment
+subjectKeyIdentifier = none
+CNF
+# sign NAME SUBJECT SERIAL EXT [PUBKEY]: NAME.pem for NAME.key (or for the public key PUBKEY, whose
+# private key cannot sign a request: X25519/X448; the request is then signed by the CA key).
+sign() {
+  name=$1; subj=$2; serial=$3; ext=$4; pub=${5:-}
+  if [ -n "$pub" ]; then
+    openssl req -new -key ca.key -subj "$subj" -out "$name.csr"
+    openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -set_serial "$serial" -days 7300 \
+      -force_pubkey "$pub" -extfile ext-kari.cnf -extensions "$ext" -out "$name.pem" 2>/dev/null
+  else
+    openssl req -new -key "$name.key" -subj "$subj" -out "$name.csr"
+    openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -set_serial "$serial" -days 7300 \
+      -extfile ext-kari.cnf -extensions "$ext" -out "$name.pem" 2>/dev/null
+  fi
+  rm -f "$name.csr"
+}
+serial=8192
+for curve in P-256 P-384 P-521; do
+  name=ec-$(echo $curve | tr -d - | tr P p)
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:$curve -out $name.key 2>/dev/null
+  serial=$((serial + 1))
+  sign $name "/CN=Carol EC $curve/emailAddress=carol-$name@example.org" $serial ext_kari
+  openssl pkcs12 -export -in $name.pem -inkey $name.key -name $name \
+    -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -passout pass: -out $name-legacy.p12
+  openssl pkcs12 -export -in $name.pem -inkey $name.key -name $name -passout pass:sealmail-test -out $name-modern.p12
+done
+# The P-256 key as SEC1 "EC PRIVATE KEY" (named curve) and as encrypted PKCS#8.
+openssl ec -in ec-p256.key -out ec-p256-sec1.pem 2>/dev/null
+openssl pkcs8 -topk8 -in ec-p256.key -v2 aes-256-cbc -v2prf hmacWithSHA256 -passout pass:sealmail-test \
+  -out ec-p256-encrypted.pem
+# A curve sealmail refuses.
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out ec-secp256k1.key 2>/dev/null
+sign ec-secp256k1 "/CN=EC secp256k1" 8200 ext_kari
+for algorithm in X25519 X448; do
+  name=$(echo $algorithm | tr X x)
+  openssl genpkey -algorithm $algorithm -out $name.key 2>/dev/null
+  openssl pkey -in $name.key -pubout -out $name-public.pem
+  serial=$((serial + 1))
+  sign $name "/CN=Dave $algorithm/emailAddress=dave-$name@example.org" $serial ext_kari $name-public.pem
+  rm -f $name-public.pem
+  openssl pkcs12 -export -in $name.pem -inkey $name.key -name $name -passout pass:sealmail-test -out $name-modern.p12
+done
+# An RSA certificate without a subject key identifier (--rid ski cannot name it).
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa2048-noski.key 2>/dev/null
+sign rsa2048-noski "/CN=Alice RSA 2048 without SKI" 8210 ext_noski
+rm -f ext-kari.cnf
+# End of key agreement recipients
+
 rm -f index.txt* serial.txt* ./*.old 1000.pem 10??.pem
 
 # Sample messages that are really encrypted (the pass-through tests), made from sample.eml.

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
+import org.sealmail.core.cms.PeerCompatibility;
+import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.store.Account;
 import org.sealmail.core.store.AccountName;
 import org.sealmail.core.store.AccountStore;
@@ -88,8 +90,11 @@ final class AccountCommand implements Command {
         char[] password = PasswordSource.read(parsed, System.getenv());
         List<X509Certificate> certificates = new ArrayList<>();
         try {
-            for (RecipientCertificate certificate : RecipientFiles.load(parsed.all("--cert"), "account", console, password)
-                    .certificates()) {
+            CertificateBundle bundle = RecipientFiles.load(parsed.all("--cert"), "account", console, password);
+            for (String warning : PeerCompatibility.warnings(bundle, RecipientOptions.DEFAULT)) {
+                console.note("account", "warning: " + warning);
+            }
+            for (RecipientCertificate certificate : bundle.certificates()) {
                 certificates.add(certificate.certificate());
             }
         } finally {

@@ -61,7 +61,8 @@ final class DeliverCommand implements Command {
                     : "give one account, not " + parsed.operands().size());
         }
         String user = AccountRecipients.user(parsed.operands().get(0));
-        Optional<EnvelopedDataWriter> writer = AccountRecipients.of(user, parsed, name(), console).map(Recipients::writer);
+        Optional<Recipients> recipients = AccountRecipients.of(user, parsed, name(), console);
+        Optional<EnvelopedDataWriter> writer = Optional.ofNullable(recipients.isPresent() ? recipients.get().writer() : null);
         MessageTransform transform = writer.map(MessageTransform::encryptWith)
                 .orElse(MessageTransform.unchanged("encryption is off"));
         String maildir = parsed.single(MAILDIR_OPTION);

@@ -8,8 +8,12 @@ import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
+import org.sealmail.core.cms.PeerCompatibility;
+import org.sealmail.core.cms.RecipientIdForm;
+import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
+import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
 final class EncryptCommand implements Command {
@@ -28,7 +32,7 @@ final class EncryptCommand implements Command {
     public String usage() {
         return """
                 usage: sealmail encrypt --cert FILE [--cert FILE]... [--cipher aes128-cbc|aes256-cbc]
-                                        [--in FILE] [--out FILE] [--der]
+                                        [--oaep] [--rid issuer-serial|ski] [--in FILE] [--out FILE] [--der]
                        sealmail encrypt --account USER [--store DIR] [--in FILE] [--out FILE] [--der]
 
                 Reads an RFC 5322 message and writes it as an S/MIME message (application/pkcs7-mime,
@@ -39,6 +43,10 @@ final class EncryptCommand implements Command {
 
                   --cert FILE    PEM (one or more certificates) or DER; repeat for more recipients
                   --cipher NAME  aes256-cbc (default) or aes128-cbc
+                  --oaep         give RSA recipients the content key with RSA-OAEP (SHA-256) instead of
+                                 PKCS#1 v1.5; Thunderbird (NSS) and gpgsm cannot open the result
+                  --rid FORM     name each recipient's certificate by issuer-serial (default) or by its
+                                 subject key identifier (ski)
                   --in FILE      read FILE instead of stdin
                   --out FILE     write FILE (complete or not at all) instead of stdout
                   --der          encrypt the input bytes as they are and write a DER CMS object
@@ -46,6 +54,9 @@ final class EncryptCommand implements Command {
                   --account USER use the certificates and cipher stored for USER (see
                                  `sealmail account`); with encryption off the input passes unchanged
                   --store DIR    the settings folder; default $SEALMAIL_HOME, else ~/.sealmail
+
+                EC (P-256, P-384, P-521) and X25519/X448 certificates get the key by ECDH (RFC 5753,
+                RFC 8418); a warning on stderr says when Thunderbird or gpgsm cannot open the result.
 
                 exit: 0 ok, 64 usage, 65 bad message or certificate, 66 cannot read input,
                       67 no such account, 73 cannot create output, 75 read or write failure, or the
@@ -56,11 +67,13 @@ final class EncryptCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
         Arguments parsed = Arguments.parse(args,
-                Set.of("--cert", "--cipher", "--in", "--out", "--account", StoreOption.OPTION), Set.of("--der"));
+                Set.of("--cert", "--cipher", "--rid", "--in", "--out", "--account", StoreOption.OPTION),
+                Set.of("--der", "--oaep"));
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        EnvelopedDataWriter writer = recipients(parsed, name(), console).map(Recipients::writer).orElse(null);
+        Optional<Recipients> recipients = recipients(parsed, name(), console);
+        EnvelopedDataWriter writer = recipients.isPresent() ? recipients.get().writer() : null;
 
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
                 OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
@@ -88,9 +101,9 @@ final class EncryptCommand implements Command {
     static Optional<Recipients> recipients(Arguments parsed, String command, Console console)
             throws UsageException, CommandFailure {
         if (parsed.has("--account")) {
-            if (parsed.has("--cert") || parsed.has("--cipher")) {
-                throw new UsageException("--account takes the certificates and cipher from the account; "
-                        + "do not give --cert or --cipher with it");
+            if (parsed.has("--cert") || parsed.has("--cipher") || parsed.has("--oaep") || parsed.has("--rid")) {
+                throw new UsageException("--account takes the certificates and settings from the account; "
+                        + "do not give --cert, --cipher, --oaep or --rid with it");
             }
             String user = AccountRecipients.user(parsed.single("--account"));
             return AccountRecipients.of(user, parsed, command, console);
@@ -102,7 +115,23 @@ final class EncryptCommand implements Command {
             throw new UsageException(StoreOption.OPTION + " goes with --account");
         }
         ContentCipher cipher = cipher(parsed.single("--cipher"));
-        return Optional.of(new Recipients(RecipientFiles.load(parsed.all("--cert"), command, console), cipher));
+        RecipientOptions options = recipientOptions(parsed);
+        CertificateBundle certificates = RecipientFiles.load(parsed.all("--cert"), command, console);
+        for (String warning : PeerCompatibility.warnings(certificates, options)) {
+            console.note(command, "warning: " + warning);
+        }
+        return Optional.of(new Recipients(certificates, cipher, options));
+    }
+
+    static RecipientOptions recipientOptions(Arguments parsed) throws UsageException {
+        if (!parsed.has("--rid")) {
+            return new RecipientOptions(parsed.has("--oaep"), RecipientIdForm.ISSUER_SERIAL);
+        }
+        try {
+            return new RecipientOptions(parsed.has("--oaep"), RecipientIdForm.byName(parsed.single("--rid")));
+        } catch (SmimeException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static ContentCipher cipher(String name) throws UsageException {

@@ -1,6 +1,7 @@
 package org.sealmail.cli;
 
 import java.util.Set;
+import org.sealmail.core.SmimeException;
 import org.sealmail.core.store.MessageTransform;
 
 /** {@code sealmail encrypt-maildir DIR}: every message of a Maildir++ tree encrypted in place. */
@@ -61,7 +62,7 @@ final class EncryptMaildirCommand extends MaildirJobCommand {
     }
 
     @Override
-    MessageTransform transform(Recipients recipients, Arguments parsed, Console console) {
+    MessageTransform transform(Recipients recipients, Arguments parsed, Console console) throws SmimeException {
         return MessageTransform.encryptWith(recipients.writer());
     }
 }

@@ -33,7 +33,8 @@ final class InspectCommand implements Command {
                 Reads an S/MIME message, or a CMS object (DER, BER, or PEM labelled CMS, PKCS7 or
                 ENCRYPTED MESSAGE), and prints what it is: content type, EnvelopedData version,
                 BER or DER, each recipient (kind, issuer and serial in hex, or subject key
-                identifier; key-encryption algorithm), the content cipher, IV length and encrypted
+                identifier; key-encryption algorithm; for RSA-OAEP its hash and MGF, for key
+                agreement the curve, KDF and key wrap), the content cipher, IV length and encrypted
                 size. No key is needed.
 
                   --in FILE   read FILE instead of stdin
@@ -78,7 +79,7 @@ final class InspectCommand implements Command {
         for (RecipientInfo info : message.recipients()) {
             Report recipient = new Report();
             recipient.put("kind", info.kind().shortName());
-            if (info.kind() == RecipientInfo.Kind.KEY_TRANSPORT) {
+            if (info.id() != null) {
                 if (info.id().issuer() != null) {
                     recipient.put("issuer", CertificateNames.distinguishedName(info.id().issuer()));
                     recipient.put("serial", CertificateNames.serialHex(info.id().serialNumber()));
@@ -86,6 +87,7 @@ final class InspectCommand implements Command {
                     recipient.put("subject-key-id", java.util.HexFormat.of().formatHex(info.id().subjectKeyIdentifier()));
                 }
                 recipient.put("key-encryption", Oids.name(info.keyEncryptionOid()));
+                info.details().forEach(recipient::put);
             }
             recipients.add(recipient);
         }

@@ -35,7 +35,7 @@ abstract class MaildirJobCommand implements Command {
 
     /** The transform for the recipients. */
     abstract MessageTransform transform(Recipients recipients, Arguments parsed, Console console)
-            throws UsageException, CommandFailure;
+            throws UsageException, CommandFailure, SmimeException;
 
     @Override
     public final int run(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {

@@ -3,6 +3,7 @@ package org.sealmail.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
 import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.store.MessageTransform;
@@ -67,7 +68,7 @@ final class ReencryptMaildirCommand extends MaildirJobCommand {
 
     @Override
     MessageTransform transform(Recipients recipients, Arguments parsed, Console console)
-            throws UsageException, CommandFailure {
+            throws UsageException, CommandFailure, SmimeException {
         if (parsed.all("--key").isEmpty()) {
             throw new UsageException("give the old key(s): --key FILE");
         }

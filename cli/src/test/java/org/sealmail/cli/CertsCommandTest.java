@@ -41,7 +41,7 @@ class CertsCommandTest {
         CliRun run = CliRun.of("certs", ec, TestData.pki("rsa3072.pem").toString());
         assertEquals(ExitCode.DATA_ERROR, run.exitCode());
         assertEquals("sealmail certs: " + ec
-                + ": certificate 1 of 1 (CN=EC P-256): EC keys are not supported yet; an RSA key is required\n",
+                + ": certificate 1 of 1 (CN=EC P-256): EC P-256 key whose key usage does not allow key agreement\n",
                 run.stderr());
         assertTrue(run.stdoutText().contains("key=RSA-3072"), run.stdoutText());
     }

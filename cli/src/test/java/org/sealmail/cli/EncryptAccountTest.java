@@ -196,7 +196,7 @@ class EncryptAccountTest {
         CliRun run = encrypt("alice", option, value);
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.stderrIsOneLine(), run.stderr());
-        assertTrue(run.stderr().contains("do not give --cert or --cipher"), run.stderr());
+        assertTrue(run.stderr().contains("do not give --cert, --cipher, --oaep or --rid"), run.stderr());
         assertEquals(0, run.stdout().length);
     }
 }

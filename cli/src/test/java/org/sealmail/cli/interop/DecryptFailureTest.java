@@ -208,21 +208,22 @@ class DecryptFailureTest {
     }
 
     /**
-     * openssl can wrap the content key for one recipient with RSA-OAEP ({@code -keyopt
-     * rsa_padding_mode:oaep}), which sealmail does not open yet. When that recipient is the
-     * user's own certificate, the error must say so rather than claim the key does not fit.
+     * openssl can wrap the content key for one recipient with RSA-OAEP over MD5 ({@code -keyopt
+     * rsa_oaep_md:md5}), which sealmail does not open. When that recipient is the user's own
+     * certificate, the error must say so rather than claim the key does not fit.
      */
     @Test
-    void oaepRecipientOfTheGivenKeyIsNamedAsUnsupported() {
+    void oaepRecipientOfTheGivenKeyWithAnUnsupportedHashIsNamedAsUnsupported() {
         byte[] der = OpensslEncrypter.encrypt(Payload.allByteValues(), OpensslForm.DER, "-aes256",
                 List.of(), "-recip", TestKey.RSA2048.certificate().toString(), "-keyopt", "rsa_padding_mode:oaep",
-                "-recip", new TestKey("rsa3072").certificate().toString());
+                "-keyopt", "rsa_oaep_md:md5", "-recip", new TestKey("rsa3072").certificate().toString());
 
         SealmailOutcome outcome = SealmailCli.run(der, decrypt(der(keys(RSA2048_P12))));
 
         assertEquals(DATA_ERROR, outcome.exitCode(), outcome.stderr());
         assertTrue(outcome.stderr().contains("encrypted to your key (issuer \"CN=sealmail Test CA\" serial 1000)"
-                + " with RSAES-OAEP, which sealmail does not open yet"), outcome.stderr());
+                + " with RSAES-OAEP, which sealmail cannot open: RSAES-OAEP with hash 1.2.840.113549.2.5"
+                + " is not supported"), outcome.stderr());
     }
 
     private static byte[] smimeForRsa2048() {

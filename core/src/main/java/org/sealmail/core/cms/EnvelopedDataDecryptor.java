@@ -3,24 +3,21 @@ package org.sealmail.core.cms;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.crypto.BadPaddingException;
-import javax.crypto.Cipher;
-import javax.crypto.IllegalBlockSizeException;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.keys.DecryptionKey;
 
 /**
  * Opens EnvelopedData with the keys a user has. Keys whose certificate a recipient info names are
- * tried first; then every key against every RSA recipient, which opens mail stored under an old
+ * tried first; then every key against every recipient sealmail can open, which opens mail stored under an old
  * certificate of the same key and keys given without a certificate.
  *
  * <p>Against padding oracles (Bleichenbacher, RFC 3218): every (recipient, key) pair costs the
- * same, one RSA decryption and one block of content decryption. A failed RSA unwrap goes on with a
+ * same, one private-key operation (RSA decryption, or key agreement and unwrap) and one block of
+ * content decryption. A failed unwrap goes on with a
  * random content key rather than stopping early, and only a pair whose unwrap worked and whose
  * last block is validly padded gets the full decryption. After a recipient matched a key's
  * certificate, a bad RSA padding, a wrong key and bad content padding all end in the same error.
@@ -48,16 +45,15 @@ public final class EnvelopedDataDecryptor {
     public byte[] decrypt(EnvelopedMessage message) throws SmimeException {
         ContentDecryption cipher = ContentDecryption.forOid(message.contentCipherOid());
         cipher.checkIv(message.iv());
-        List<RecipientInfo> rsaRecipients = new ArrayList<>();
+        List<RecipientInfo> openable = new ArrayList<>();
         for (RecipientInfo recipient : message.recipients()) {
-            if (recipient.kind() == RecipientInfo.Kind.KEY_TRANSPORT
-                    && recipient.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION)) {
-                rsaRecipients.add(recipient);
+            if (RecipientSchemes.canOpen(recipient)) {
+                openable.add(recipient);
             }
         }
         List<Attempt> named = new ArrayList<>();
         List<Attempt> others = new ArrayList<>();
-        for (RecipientInfo recipient : rsaRecipients) {
+        for (RecipientInfo recipient : openable) {
             for (DecryptionKey key : keys) {
                 (isNamedBy(recipient, key) ? named : others).add(new Attempt(recipient, key));
             }
@@ -72,12 +68,12 @@ public final class EnvelopedDataDecryptor {
             }
         } catch (GeneralSecurityException e) {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
-                    "the Java runtime refused RSA or " + Oids.name(message.contentCipherOid()) + ": " + e.getMessage(), e);
+                    "the Java runtime refused a key algorithm or " + Oids.name(message.contentCipherOid()) + ": " + e.getMessage(), e);
         }
         if (!named.isEmpty()) {
             throw SmimeException.badInput(CANNOT_DECRYPT);
         }
-        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, !rsaRecipients.isEmpty()));
+        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, !openable.isEmpty()));
     }
 
     /** One key tried on one recipient info. */
@@ -119,44 +115,29 @@ public final class EnvelopedDataDecryptor {
         return recipient.id() != null && key.certificate() != null && recipient.id().matches(key.certificate());
     }
 
-    private String noKeyMessage(EnvelopedMessage message, boolean anyRsa) {
+    private String noKeyMessage(EnvelopedMessage message, boolean anyOpenable) {
         for (RecipientInfo recipient : message.recipients()) {
-            if (recipient.kind() == RecipientInfo.Kind.KEY_TRANSPORT
-                    && !recipient.keyEncryptionOid().equals(Oids.RSA_ENCRYPTION)
+            String unsupported = RecipientSchemes.unsupportedReason(recipient);
+            if (unsupported != null && recipient.id() != null
                     && keys.stream().anyMatch(key -> isNamedBy(recipient, key))) {
                 // The user has the right key: say what is missing on our side, not theirs.
                 return "the message is encrypted to your key (" + recipient.id().describe() + ") with "
-                        + Oids.name(recipient.keyEncryptionOid())
-                        + ", which sealmail does not open yet (only RSA PKCS#1 v1.5)";
+                        + Oids.name(recipient.keyEncryptionOid()) + ", which sealmail cannot open: " + unsupported;
             }
         }
-        String reason = anyRsa ? "none of the keys given opens this message"
-                : "this message has no RSA (PKCS#1 v1.5) recipient sealmail can open";
+        String reason = anyOpenable ? "none of the keys given opens this message"
+                : "this message has no recipient sealmail can open";
         return reason + "; it is encrypted to: " + message.describeRecipients();
     }
 
-    /** The content key, or null when the RSA padding or the key length is wrong. */
+    /** The content key, or null when the key does not open the recipient info or the key length is wrong. */
     private static byte[] unwrap(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher)
             throws GeneralSecurityException {
-        byte[] contentKey = rsaDecrypt(key, recipient.encryptedKey());
+        byte[] contentKey = RecipientSchemes.forInfo(recipient).unwrap(recipient, key);
         if (contentKey != null && contentKey.length != cipher.keyBytes()) {
             Arrays.fill(contentKey, (byte) 0);
             return null;
         }
         return contentKey;
-    }
-
-    /** RSAES-PKCS1-v1_5 decryption; null when the key does not fit or the padding is wrong. */
-    static byte[] rsaDecrypt(PrivateKey key, byte[] encrypted) throws GeneralSecurityException {
-        if (!(key instanceof RSAKey rsa) || encrypted.length != (rsa.getModulus().bitLength() + 7) / 8) {
-            return null;
-        }
-        Cipher rsaCipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-        rsaCipher.init(Cipher.DECRYPT_MODE, key);
-        try {
-            return rsaCipher.doFinal(encrypted);
-        } catch (BadPaddingException | IllegalBlockSizeException e) {
-            return null;
-        }
     }
 }

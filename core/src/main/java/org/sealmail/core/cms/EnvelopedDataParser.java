@@ -1,6 +1,5 @@
 package org.sealmail.core.cms;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.sealmail.core.SmimeException;
@@ -13,7 +12,6 @@ public final class EnvelopedDataParser {
 
     private static final int EXPLICIT_CONTENT = Tag.context(0) | Tag.CONSTRUCTED_BIT;
     private static final int ORIGINATOR_INFO = Tag.context(0) | Tag.CONSTRUCTED_BIT;
-    private static final int SKI_PRIMITIVE = Tag.context(0);
     private static final int ENCRYPTED_CONTENT = Tag.context(0);
     private static final int UNPROTECTED_ATTRIBUTES = Tag.context(1) | Tag.CONSTRUCTED_BIT;
 
@@ -62,13 +60,15 @@ public final class EnvelopedDataParser {
         }
         List<RecipientInfo> recipients = new ArrayList<>();
         BerReader set = children(env.read(Tag.SET));
+        RecipientInfoReader recipientReader = new RecipientInfoReader();
         while (!set.isEmpty()) {
-            if (recipients.size() == MAX_RECIPIENTS) {
-                // Each recipient may cost an RSA private-key operation per key: bound the work.
+            recipients.addAll(recipientReader.read(set));
+            if (recipients.size() > MAX_RECIPIENTS) {
+                // Each recipient may cost a private-key operation per key: bound the work.
                 throw SmimeException.unsupported("more than " + MAX_RECIPIENTS + " recipients in one message");
             }
-            recipients.add(recipientInfo(set));
         }
+        ber |= recipientReader.usedBer();
         if (recipients.isEmpty()) {
             throw SmimeException.badInput("the EnvelopedData has no recipient");
         }
@@ -96,54 +96,6 @@ public final class EnvelopedDataParser {
         env.expectEnd("EnvelopedData");
         return new EnvelopedMessage(version, ber, List.copyOf(recipients), encryptedContentType,
                 cipherOid, iv, encryptedContent);
-    }
-
-    private RecipientInfo recipientInfo(BerReader set) throws SmimeException {
-        int tag = set.peekTag();
-        BerReader.Element element = set.readAny();
-        return switch (tag) {
-            case Tag.SEQUENCE -> keyTransport(children(element));
-            case 0xa1 -> RecipientInfo.other(RecipientInfo.Kind.KEY_AGREEMENT);
-            case 0xa2 -> RecipientInfo.other(RecipientInfo.Kind.KEK);
-            case 0xa3 -> RecipientInfo.other(RecipientInfo.Kind.PASSWORD);
-            case 0xa4 -> RecipientInfo.other(RecipientInfo.Kind.OTHER);
-            default -> throw SmimeException.badInput(String.format(
-                    "unknown recipient info tag 0x%02x at byte %d", tag, element.headerOffset()));
-        };
-    }
-
-    private RecipientInfo keyTransport(BerReader ktri) throws SmimeException {
-        int version = ktri.readSmallInteger();
-        RecipientId id;
-        int idOffset = ktri.offset();
-        if (ktri.peekTag() == Tag.SEQUENCE) {
-            BerReader issuerAndSerial = children(ktri.read(Tag.SEQUENCE));
-            byte[] issuer = issuerAndSerial.readEncoded();
-            BigInteger serial = issuerAndSerial.readInteger();
-            issuerAndSerial.expectEnd("IssuerAndSerialNumber");
-            id = RecipientId.issuerAndSerial(issuer, serial, idOffset);
-        } else if ((ktri.peekTag() & ~Tag.CONSTRUCTED_BIT) == SKI_PRIMITIVE) {
-            BerReader.Element ski = ktri.readAny();
-            ber |= ski.isConstructed();
-            id = RecipientId.subjectKeyIdentifier(ski.octets(Tag.OCTET_STRING));
-        } else {
-            throw SmimeException.badInput("unknown recipient identifier at byte " + idOffset);
-        }
-        BerReader algorithm = children(ktri.read(Tag.SEQUENCE));
-        String keyEncryptionOid = algorithm.readOid();
-        if (!algorithm.isEmpty()) {
-            algorithm.readAny(); // NULL for rsaEncryption; OAEP's parameters are not needed to name it
-        }
-        algorithm.expectEnd("key-encryption algorithm");
-        int keyOffset = ktri.offset();
-        BerReader.Element encryptedKey = ktri.readAny();
-        if ((encryptedKey.tagByte() & ~Tag.CONSTRUCTED_BIT) != Tag.OCTET_STRING) {
-            throw SmimeException.badInput("malformed ASN.1 at byte " + keyOffset + ": the encrypted key is not an OCTET STRING");
-        }
-        ber |= encryptedKey.isConstructed();
-        ktri.expectEnd("KeyTransRecipientInfo");
-        return new RecipientInfo(RecipientInfo.Kind.KEY_TRANSPORT, version, id, keyEncryptionOid,
-                encryptedKey.octets(Tag.OCTET_STRING));
     }
 
     /** The reader inside a constructed element, noting whether BER's indefinite form was used. */

@@ -19,9 +19,9 @@ import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
 
 /**
- * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6) in DER: one
- * KeyTransRecipientInfo per certificate (RSA PKCS#1 v1.5 over a fresh content key) and the
- * content encrypted with AES-CBC. Every certificate alone opens the result.
+ * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6) in DER: one recipient info
+ * per certificate giving it a fresh content key (a {@link RecipientScheme} chosen by its key and
+ * the {@link RecipientOptions}) and the content encrypted with AES-CBC. Every certificate alone opens the result.
  *
  * <p>The caller chooses recipients and a cipher; the key, the IV and the padding are chosen
  * here, fresh for every message.
@@ -32,19 +32,38 @@ public final class EnvelopedDataWriter {
 
     private final List<RecipientCertificate> recipients;
     private final ContentCipher cipher;
+    private final RecipientOptions options;
     private final SecureRandom random;
 
     /** @param recipients certificates already checked as recipients: RSA of 2048 bits or more, and so on */
     public EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher) {
-        this(recipients, cipher, new SecureRandom());
+        this(recipients, cipher, RecipientOptions.DEFAULT, new SecureRandom());
     }
 
-    EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher, SecureRandom random) {
+    /**
+     * @param options how RSA keys get the content key and how recipients are named
+     * @throws SmimeException when a certificate cannot be named as {@code options} asks (no subject key identifier)
+     */
+    public EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher, RecipientOptions options)
+            throws SmimeException {
+        this(recipients, cipher, options, new SecureRandom());
+        if (options.idForm() == RecipientIdForm.SUBJECT_KEY_IDENTIFIER) {
+            for (RecipientCertificate recipient : this.recipients) {
+                if (recipient.subjectKeyIdentifier() == null) {
+                    throw SmimeException.badInput(RecipientIds.missingSki(recipient));
+                }
+            }
+        }
+    }
+
+    EnvelopedDataWriter(CertificateBundle recipients, ContentCipher cipher, RecipientOptions options,
+            SecureRandom random) {
         if (recipients.certificates().isEmpty()) {
             throw new IllegalArgumentException("at least one recipient certificate is needed");
         }
         this.recipients = recipients.certificates();
         this.cipher = cipher;
+        this.options = options;
         this.random = random;
     }
 
@@ -56,15 +75,15 @@ public final class EnvelopedDataWriter {
             random.nextBytes(contentKey);
             random.nextBytes(iv);
             CiphertextBuffer ciphertext = encryptContent(content, contentKey, iv);
-            List<byte[]> encryptedKeys = encryptContentKey(contentKey);
-            DerWriter contentInfo = contentInfo(encryptedKeys, iv, ciphertext.length());
+            List<RecipientScheme.Encoded> recipientInfos = recipientInfos(contentKey);
+            DerWriter contentInfo = contentInfo(recipientInfos, iv, ciphertext.length());
             contentInfo.writeTo(der, ciphertext::writeTo);
             der.flush();
         } catch (IOException e) {
             throw Failures.ioError("cannot write the encrypted output", e);
         } catch (GeneralSecurityException e) {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
-                    "the Java runtime refused " + cipher.cliName() + " or RSA: " + e.getMessage(), e);
+                    "the Java runtime refused " + cipher.cliName() + " or a key algorithm: " + e.getMessage(), e);
         } finally {
             Arrays.fill(contentKey, (byte) 0);
         }
@@ -93,44 +112,33 @@ public final class EnvelopedDataWriter {
         return ciphertext;
     }
 
-    private List<byte[]> encryptContentKey(byte[] contentKey) throws GeneralSecurityException {
-        List<byte[]> encryptedKeys = new ArrayList<>();
+    private List<RecipientScheme.Encoded> recipientInfos(byte[] contentKey)
+            throws GeneralSecurityException, SmimeException {
+        List<RecipientScheme.Encoded> infos = new ArrayList<>();
         for (RecipientCertificate recipient : recipients) {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(Cipher.ENCRYPT_MODE, recipient.rsaPublicKey(), random);
-            encryptedKeys.add(rsa.doFinal(contentKey));
+            RecipientScheme scheme = RecipientSchemes.forCertificate(recipient, options);
+            infos.add(scheme.recipientInfo(recipient, contentKey, options.idForm(), random));
         }
-        return encryptedKeys;
+        return infos;
     }
 
-    private DerWriter contentInfo(List<byte[]> encryptedKeys, byte[] iv, long ciphertextLength) {
+    /** RFC 5652 6.1: version 0 when every recipient info is version 0, else 2. */
+    private static int version(List<RecipientScheme.Encoded> recipientInfos) {
+        return recipientInfos.stream().allMatch(info -> info.version() == 0) ? 0 : 2;
+    }
+
+    private DerWriter contentInfo(List<RecipientScheme.Encoded> recipientInfos, byte[] iv, long ciphertextLength) {
         return new DerWriter().addSequence(contentInfo -> contentInfo
                 .addOid(Oids.ENVELOPED_DATA)
                 .addConstructed(Tag.context(0), explicit -> explicit
                         .addSequence(envelopedData -> envelopedData
-                                .addInteger(0)
-                                .addSetOf(recipientInfos -> addRecipientInfos(recipientInfos, encryptedKeys))
+                                .addInteger(version(recipientInfos))
+                                .addSetOf(set -> recipientInfos.forEach(info -> set.addEncoded(info.der())))
                                 .addSequence(encryptedContentInfo -> encryptedContentInfo
                                         .addOid(Oids.DATA)
                                         .addSequence(algorithm -> algorithm
                                                 .addOid(cipher.oid())
                                                 .addOctetString(iv))
                                         .addDeferredPrimitive(Tag.context(0), ciphertextLength)))));
-    }
-
-    private void addRecipientInfos(DerWriter set, List<byte[]> encryptedKeys) {
-        for (int i = 0; i < recipients.size(); i++) {
-            RecipientCertificate recipient = recipients.get(i);
-            byte[] encryptedKey = encryptedKeys.get(i);
-            set.addSequence(keyTransRecipientInfo -> keyTransRecipientInfo
-                    .addInteger(0)
-                    .addSequence(issuerAndSerialNumber -> issuerAndSerialNumber
-                            .addEncoded(recipient.issuerDer())
-                            .addInteger(recipient.serialNumber()))
-                    .addSequence(algorithm -> algorithm
-                            .addOid(Oids.RSA_ENCRYPTION)
-                            .addNull())
-                    .addOctetString(encryptedKey));
-        }
     }
 }

@@ -6,16 +6,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 import org.sealmail.core.SmimeException;
-import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.x509.CertificateNames;
+import org.sealmail.core.x509.RecipientCertificate;
 
 /**
  * How a recipient info names its certificate: by issuer and serial number, or by subject key
  * identifier (RFC 5652 6.2.1). Null fields are the form not used.
  */
 public record RecipientId(X500Principal issuer, BigInteger serialNumber, byte[] subjectKeyIdentifier) {
-
-    private static final String SKI_EXTENSION = "2.5.29.14";
 
     static RecipientId issuerAndSerial(byte[] issuerDer, BigInteger serial, int offset) throws SmimeException {
         try {
@@ -35,17 +33,8 @@ public record RecipientId(X500Principal issuer, BigInteger serialNumber, byte[] 
             return issuer.equals(certificate.getIssuerX500Principal())
                     && serialNumber.equals(certificate.getSerialNumber());
         }
-        byte[] extension = certificate.getExtensionValue(SKI_EXTENSION);
-        if (extension == null) {
-            return false;
-        }
-        try {
-            // The extension value is an OCTET STRING holding the KeyIdentifier OCTET STRING.
-            byte[] inner = BerReader.of(extension).readOctetString();
-            return Arrays.equals(BerReader.of(inner).readOctetString(), subjectKeyIdentifier);
-        } catch (SmimeException e) {
-            return false;
-        }
+        byte[] ski = RecipientCertificate.subjectKeyIdentifierOf(certificate);
+        return ski != null && Arrays.equals(ski, subjectKeyIdentifier);
     }
 
     /** "issuer CN=Test CA, serial 1000" or "subject key identifier 0a1b...". */

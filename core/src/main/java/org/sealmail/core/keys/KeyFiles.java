@@ -7,7 +7,7 @@ import org.sealmail.core.SmimeException;
 
 /**
  * Reads the private keys of a key file, whatever its format: PKCS#12 (DER), a PKCS#8 key in DER, or PEM holding
- * {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY} (PKCS#1) or {@code ENCRYPTED PRIVATE KEY}
+ * {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY} (PKCS#1), {@code EC PRIVATE KEY} (SEC1) or {@code ENCRYPTED PRIVATE KEY}
  * (PKCS#8 under PBES2) blocks, with their {@code CERTIFICATE}s if the file has them.
  */
 public final class KeyFiles {
@@ -25,7 +25,7 @@ public final class KeyFiles {
      *
      * @param password the password of a PKCS#12 file or an encrypted key; null or empty for none
      * @throws SmimeException BAD_INPUT for a file with no key, a wrong password or damage,
-     *                        UNSUPPORTED for keys other than RSA and formats not implemented
+     *                        UNSUPPORTED for keys other than RSA, EC (P-256/384/521), X25519, X448 and formats not implemented
      */
     public static List<DecryptionKey> read(byte[] file, char[] password) throws SmimeException {
         List<DecryptionKey> keys;

@@ -50,6 +50,11 @@ final class KeyOids {
     static final String ED25519 = "1.3.101.112";
     static final String ED448 = "1.3.101.113";
 
+    // Named curves (RFC 5480)
+    static final String P256 = "1.2.840.10045.3.1.7";
+    static final String P384 = "1.3.132.0.34";
+    static final String P521 = "1.3.132.0.35";
+
     private KeyOids() {
     }
 }

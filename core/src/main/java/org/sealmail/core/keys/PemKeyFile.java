@@ -69,13 +69,13 @@ final class PemKeyFile {
                 case "PRIVATE KEY" -> keys.add(PrivateKeyDecoder.pkcs8(block.der()));
                 case "RSA PRIVATE KEY" -> keys.add(PrivateKeyDecoder.pkcs1(block.der()));
                 case "ENCRYPTED PRIVATE KEY" -> keys.add(decryptKey(block.der()));
-                case "EC PRIVATE KEY" -> throw SmimeException.unsupported(PrivateKeyDecoder.EC_UNSUPPORTED);
+                case "EC PRIVATE KEY" -> keys.add(PrivateKeyDecoder.sec1(block.der()));
                 case "CERTIFICATE" -> certificates.add(CertificateDecoder.decode(block.der(), "certificate"));
                 default -> {
                     if (block.label().endsWith("PRIVATE KEY")) {
                         throw SmimeException.unsupported("block " + block.number() + ": \"" + block.label()
-                                + "\" keys are not supported; give an RSA key as PRIVATE KEY,"
-                                + " RSA PRIVATE KEY or ENCRYPTED PRIVATE KEY");
+                                + "\" keys are not supported; give the key as PRIVATE KEY,"
+                                + " RSA PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY");
                     }
                     // anything else (a CRL, a public key, parameters) is not ours to read
                 }

@@ -8,23 +8,29 @@ import java.security.PrivateKey;
 import java.security.spec.KeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
+import java.util.Arrays;
 import java.util.Map;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
+import org.sealmail.core.asn1.Tag;
 
-/** Turns PKCS#8 and PKCS#1 encodings into JDK private keys. Only RSA keys are accepted for now. */
+/** Turns PKCS#8, PKCS#1 and SEC1 encodings into JDK private keys: RSA, EC on the NIST curves, X25519 and X448. */
 final class PrivateKeyDecoder {
-
-    static final String EC_UNSUPPORTED = "EC private keys are not supported yet";
 
     private static final Map<String, String> OTHER_ALGORITHMS = Map.of(
             KeyOids.RSASSA_PSS, "RSASSA-PSS",
             KeyOids.DSA, "DSA",
-            KeyOids.X25519, "X25519",
-            KeyOids.X448, "X448",
             KeyOids.ED25519, "Ed25519",
             KeyOids.ED448, "Ed448");
+
+    private static final Map<String, String> CURVES = Map.of(
+            KeyOids.P256, "P-256",
+            KeyOids.P384, "P-384",
+            KeyOids.P521, "P-521");
+
+    private static final String CAN_DECRYPT = "only RSA, EC (P-256, P-384, P-521), X25519 and X448 keys can decrypt";
 
     private PrivateKeyDecoder() {
     }
@@ -39,17 +45,70 @@ final class PrivateKeyDecoder {
         if (version != 0 && version != 1) {
             throw SmimeException.badInput("PKCS#8 private key of version " + version + "; expected 0 or 1");
         }
-        String algorithm = AlgorithmId.read(info).oid();
+        AlgorithmId algorithmId = AlgorithmId.read(info);
+        String algorithm = algorithmId.oid();
         if (algorithm.equals(KeyOids.EC_PUBLIC_KEY)) {
-            throw SmimeException.unsupported(EC_UNSUPPORTED);
+            checkCurve(algorithmId);
+            return key("EC", new PKCS8EncodedKeySpec(der), "PKCS#8 EC");
+        }
+        if (algorithm.equals(KeyOids.X25519) || algorithm.equals(KeyOids.X448)) {
+            return key("XDH", new PKCS8EncodedKeySpec(der), "PKCS#8 " + OTHER_NAMES.get(algorithm));
         }
         if (!algorithm.equals(Oids.RSA_ENCRYPTION)) {
             String name = OTHER_ALGORITHMS.get(algorithm);
             throw SmimeException.unsupported(name != null
-                    ? name + " private keys are not supported; only RSA keys can decrypt"
-                    : "private keys of algorithm " + algorithm + " are not supported; only RSA keys can decrypt");
+                    ? name + " private keys are not supported; " + CAN_DECRYPT
+                    : "private keys of algorithm " + algorithm + " are not supported; " + CAN_DECRYPT);
         }
-        return rsaKey(new PKCS8EncodedKeySpec(der), "PKCS#8");
+        return key("RSA", new PKCS8EncodedKeySpec(der), "PKCS#8 RSA");
+    }
+
+    private static final Map<String, String> OTHER_NAMES = Map.of(KeyOids.X25519, "X25519", KeyOids.X448, "X448");
+
+    /** The named curve of an EC key's AlgorithmIdentifier must be one sealmail decrypts with. */
+    private static void checkCurve(AlgorithmId algorithm) throws SmimeException {
+        BerReader.Element parameters = algorithm.parameters();
+        if (parameters == null || parameters.tagByte() != Tag.OBJECT_IDENTIFIER) {
+            throw SmimeException.unsupported("EC private key with explicit curve parameters; only the named curves"
+                    + " P-256, P-384 and P-521 are supported");
+        }
+        String curve = BerReader.of(parameters.encoding()).readOid();
+        if (!CURVES.containsKey(curve)) {
+            throw SmimeException.unsupported("EC private key on curve " + curve
+                    + ", which is not supported; P-256, P-384 or P-521 is required");
+        }
+    }
+
+    /**
+     * A SEC1 ECPrivateKey (RFC 5915), the body of a PEM "EC PRIVATE KEY": it must name its curve,
+     * and is turned into PKCS#8 for the JDK's key factory.
+     */
+    static PrivateKey sec1(byte[] der) throws SmimeException {
+        // ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING, parameters [0] ECParameters OPTIONAL,
+        //     publicKey [1] BIT STRING OPTIONAL }
+        BerReader outer = BerReader.of(der);
+        BerReader key = outer.readSequence();
+        outer.expectEnd("EC private key");
+        int version = key.readSmallInteger();
+        if (version != 1) {
+            throw SmimeException.badInput("SEC1 EC private key of version " + version + "; expected 1");
+        }
+        key.readOctetString();
+        BerReader parameters = key.readOptional(Tag.context(0) | Tag.CONSTRUCTED_BIT);
+        if (parameters == null) {
+            throw SmimeException.unsupported("the SEC1 EC private key does not name its curve; convert it with:"
+                    + " openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out KEY-pkcs8.pem");
+        }
+        byte[] curve = parameters.readEncoded();
+        byte[] pkcs8 = new DerWriter().addSequence(info -> info
+                .addInteger(0)
+                .addSequence(algorithm -> algorithm.addOid(KeyOids.EC_PUBLIC_KEY).addEncoded(curve))
+                .addOctetString(der)).toByteArray();
+        try {
+            return pkcs8(pkcs8);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
     }
 
     /** A PKCS#1 RSAPrivateKey (RFC 8017 appendix A.1.2), the body of a PEM "RSA PRIVATE KEY". */
@@ -71,22 +130,22 @@ final class PrivateKeyDecoder {
             values[i] = key.readInteger();
         }
         key.expectEnd("RSA private key");
-        return rsaKey(new RSAPrivateCrtKeySpec(values[0], values[1], values[2], values[3],
-                values[4], values[5], values[6], values[7]), "PKCS#1");
+        return key("RSA", new RSAPrivateCrtKeySpec(values[0], values[1], values[2], values[3],
+                values[4], values[5], values[6], values[7]), "PKCS#1 RSA");
     }
 
-    private static PrivateKey rsaKey(KeySpec spec, String format) throws SmimeException {
+    private static PrivateKey key(String algorithm, KeySpec spec, String what) throws SmimeException {
         KeyFactory factory;
         try {
-            factory = KeyFactory.getInstance("RSA");
+            factory = KeyFactory.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new SmimeException(SmimeException.Reason.INTERNAL, "the JDK has no RSA key factory", e);
+            throw new SmimeException(SmimeException.Reason.INTERNAL, "the JDK has no " + algorithm + " key factory", e);
         }
         try {
             return factory.generatePrivate(spec);
         } catch (GeneralSecurityException | RuntimeException e) {
             // The JDK's own DER parsing can fail with unchecked exceptions on hostile input.
-            throw SmimeException.badInput(format + " RSA private key does not decode: " + JdkErrors.describe(e));
+            throw SmimeException.badInput(what + " private key does not decode: " + JdkErrors.describe(e));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.sealmail.core.x509;
 
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,9 +154,17 @@ public final class CertificateBundle {
             if (warning != null) {
                 warnings.add(who + warning);
             }
-            accepted.add(new RecipientCertificate(certificate, (RSAPublicKey) certificate.getPublicKey()));
+            accepted.add(new RecipientCertificate(certificate, certificate.getPublicKey(), curveOf(certificate)));
         }
         return new CertificateBundle(accepted, warnings);
+    }
+
+    /** The curve of an accepted EC key, else null. */
+    private static EcCurve curveOf(X509Certificate certificate) throws SmimeException {
+        if (!"EC".equals(certificate.getPublicKey().getAlgorithm())) {
+            return null;
+        }
+        return EcCurve.forOid(EcCurve.namedCurveOid(certificate.getPublicKey()));
     }
 
     private static boolean isBlank(byte[] input) {

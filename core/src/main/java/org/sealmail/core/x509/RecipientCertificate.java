@@ -1,15 +1,19 @@
 package org.sealmail.core.x509;
 
 import java.math.BigInteger;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.sealmail.core.Escaping;
+import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.BerReader;
 
 /**
- * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits and
- * its key usage, if any, allows key encipherment. Made only by {@link CertificateBundle}.
+ * A certificate accepted as an encryption recipient: its key is RSA of at least 2048 bits whose
+ * key usage, if any, allows key encipherment, or EC (P-256, P-384, P-521), X25519 or X448 whose
+ * key usage, if any, allows key agreement. Made only by {@link CertificateBundle}.
  *
  * <p>{@link #describe()} gives one line per certificate, fields separated by single spaces:
  * <pre>
@@ -23,27 +27,57 @@ import org.sealmail.core.Escaping;
  *     {@code u} and four hex digits, so the line never breaks.</li>
  * <li>{@code serial}: lowercase hex, two digits per byte, as {@code openssl x509 -serial} prints it
  *     apart from case (a negative serial, which no conforming CA issues, gets a leading '-').</li>
- * <li>{@code key}: algorithm and size, {@code RSA-2048}.</li>
+ * <li>{@code key}: algorithm and size or curve: {@code RSA-2048}, {@code EC-P-256}, {@code X25519}.</li>
  * <li>{@code not-after}: the UTC date the certificate expires, ISO 8601.</li>
  * </ul>
  */
 public final class RecipientCertificate {
 
+    private static final String SKI_EXTENSION = "2.5.29.14";
 
     private final X509Certificate certificate;
-    private final RSAPublicKey publicKey;
+    private final PublicKey publicKey;
+    private final EcCurve curve;
 
-    RecipientCertificate(X509Certificate certificate, RSAPublicKey publicKey) {
+    /** @param curve the curve of an EC key, else null */
+    RecipientCertificate(X509Certificate certificate, PublicKey publicKey, EcCurve curve) {
         this.certificate = certificate;
         this.publicKey = publicKey;
+        this.curve = curve;
     }
 
     public X509Certificate certificate() {
         return certificate;
     }
 
-    public RSAPublicKey rsaPublicKey() {
+    /** The recipient's public key: what the content key is encrypted to, or agreed with. */
+    public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** The curve of an EC key; null for other keys. */
+    public EcCurve ecCurve() {
+        return curve;
+    }
+
+    /** The key identifier of the subject key identifier extension, or null when the certificate has none. */
+    public byte[] subjectKeyIdentifier() {
+        return subjectKeyIdentifierOf(certificate);
+    }
+
+    /** The key identifier of {@code certificate}'s subject key identifier extension, or null. */
+    public static byte[] subjectKeyIdentifierOf(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(SKI_EXTENSION);
+        if (extension == null) {
+            return null;
+        }
+        try {
+            // The extension value is an OCTET STRING holding the KeyIdentifier OCTET STRING.
+            byte[] inner = BerReader.of(extension).readOctetString();
+            return BerReader.of(inner).readOctetString();
+        } catch (SmimeException e) {
+            return null;
+        }
     }
 
     /** The DER of the issuer name, for a CMS IssuerAndSerialNumber. */
@@ -60,9 +94,15 @@ public final class RecipientCertificate {
         return subjectOf(certificate);
     }
 
-    /** e.g. {@code RSA 2048}. */
+    /** {@code RSA 2048}, {@code EC P-256}, {@code X25519}. */
     public String keyDescription() {
-        return "RSA " + publicKey.getModulus().bitLength();
+        if (publicKey instanceof RSAPublicKey rsa) {
+            return "RSA " + rsa.getModulus().bitLength();
+        }
+        if (curve != null) {
+            return "EC " + curve.displayName();
+        }
+        return RecipientRules.keyName(publicKey);
     }
 
     public Instant notAfter() {
@@ -73,7 +113,7 @@ public final class RecipientCertificate {
     public String describe() {
         return "subject=\"" + Escaping.escape(subject()) + "\""
                 + " serial=" + CertificateNames.serialHex(serialNumber())
-                + " key=RSA-" + publicKey.getModulus().bitLength()
+                + " key=" + keyDescription().replace(' ', '-')
                 + " not-after=" + notAfter().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 

@@ -8,12 +8,14 @@ import java.security.interfaces.XECKey;
 import java.security.spec.NamedParameterSpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.sealmail.core.SmimeException;
 
-/** What makes a certificate usable, or questionable, as a recipient of RSA key transport. */
+/** What makes a certificate usable, or questionable, as an encryption recipient. */
 final class RecipientRules {
 
     static final int MIN_RSA_BITS = 2048;
     private static final int KEY_ENCIPHERMENT = 2;
+    private static final int KEY_AGREEMENT = 4;
 
     private RecipientRules() {
     }
@@ -22,21 +24,50 @@ final class RecipientRules {
     static String refusal(X509Certificate certificate) {
         PublicKey key = certificate.getPublicKey();
         if ("EC".equals(key.getAlgorithm())) {
-            return "EC keys are not supported yet; an RSA key is required";
+            return ecRefusal(certificate, key);
+        }
+        if (key instanceof XECKey) {
+            return usageAllows(certificate, KEY_AGREEMENT) ? null : "key usage does not allow key agreement";
         }
         // RSASSA-PSS keys are RSAPublicKeys too, but restricted to signatures.
         if (!(key instanceof RSAPublicKey rsa) || !"RSA".equals(key.getAlgorithm())) {
-            return keyName(key) + " keys are not supported; an RSA key is required";
+            return keyName(key) + " keys are not supported; an RSA, EC (P-256, P-384, P-521), X25519 or X448 key"
+                    + " is required";
         }
         int bits = rsa.getModulus().bitLength();
         if (bits < MIN_RSA_BITS) {
             return "RSA key of " + bits + " bits; at least " + MIN_RSA_BITS + " are required";
         }
-        boolean[] usage = certificate.getKeyUsage();
-        if (usage != null && (usage.length <= KEY_ENCIPHERMENT || !usage[KEY_ENCIPHERMENT])) {
+        if (!usageAllows(certificate, KEY_ENCIPHERMENT)) {
             return "key usage does not allow key encipherment";
         }
         return null;
+    }
+
+    private static String ecRefusal(X509Certificate certificate, PublicKey key) {
+        String curveOid;
+        try {
+            curveOid = EcCurve.namedCurveOid(key);
+        } catch (SmimeException e) {
+            return "EC public key that does not decode: " + e.getMessage();
+        }
+        if (curveOid == null) {
+            return "EC key with explicit curve parameters; only the named curves P-256, P-384 and P-521 are supported";
+        }
+        if (EcCurve.forOid(curveOid) == null) {
+            return "EC key on curve " + EcCurve.describeOid(curveOid)
+                    + ", which is not supported; P-256, P-384 or P-521 is required";
+        }
+        if (!usageAllows(certificate, KEY_AGREEMENT)) {
+            return "EC " + EcCurve.describeOid(curveOid) + " key whose key usage does not allow key agreement";
+        }
+        return null;
+    }
+
+    /** Whether the key usage extension, when present, has bit {@code bit} set. */
+    private static boolean usageAllows(X509Certificate certificate, int bit) {
+        boolean[] usage = certificate.getKeyUsage();
+        return usage == null || (usage.length > bit && usage[bit]);
     }
 
     /** A warning for a certificate outside its validity period at {@code now}, or null. */
@@ -54,7 +85,7 @@ final class RecipientRules {
     }
 
     /** "Ed25519" rather than the JDK's "EdDSA", "X25519" rather than "XDH". */
-    private static String keyName(PublicKey key) {
+    static String keyName(PublicKey key) {
         if (key instanceof EdECKey edec) {
             return edec.getParams().getName();
         }

@@ -170,7 +170,8 @@ class EnvelopedDataDecryptorTest {
         SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
         seeded.setSeed(20261204L);
         ByteArrayOutputStream der = new ByteArrayOutputStream();
-        new EnvelopedDataWriter(EnvelopedDataWriterTest.bundle(List.of(cert)), ContentCipher.DEFAULT, seeded)
+        new EnvelopedDataWriter(EnvelopedDataWriterTest.bundle(List.of(cert)), ContentCipher.DEFAULT,
+                RecipientOptions.DEFAULT, seeded)
                 .encrypt(new java.io.ByteArrayInputStream(content), der);
         return der.toByteArray();
     }

@@ -1,8 +1,10 @@
 package org.sealmail.core.keys;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sealmail.core.keys.Reference.assertDecryptionKey;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
@@ -110,16 +113,57 @@ class KeyFilesTest {
                 + " openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY.pem -out KEY-pkcs8.pem", e.getMessage());
     }
 
-    @Test
-    void ecKeysAreUnsupportedInEitherPemForm() throws Exception {
-        SmimeException pkcs8 = refused(Reference.file("ec.key"), "");
-        byte[] sec1 = PemWriter.write("EC PRIVATE KEY", new byte[] {0x30, 0x00}).getBytes(StandardCharsets.US_ASCII);
-        SmimeException traditional = refused(sec1, "");
+    @ParameterizedTest
+    @ValueSource(strings = {"ec-p256.key", "ec-p256-sec1.pem", "ec-p256-encrypted.pem", "ec-p256-modern.p12",
+        "ec-p256-legacy.p12"})
+    void theSameEcKeyLoadsFromEveryForm(String file) throws Exception {
+        String password = file.endsWith("legacy.p12") ? "" : "sealmail-test";
+        DecryptionKey key = read(Reference.file(file), password).get(0);
 
-        for (SmimeException e : List.of(pkcs8, traditional)) {
-            assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
-            assertEquals("EC private keys are not supported yet", e.getMessage());
+        assertEquals(((java.security.interfaces.ECPrivateKey) read(Reference.file("ec-p256.key"), "").get(0).privateKey())
+                .getS(), ((java.security.interfaces.ECPrivateKey) key.privateKey()).getS());
+        if (file.endsWith(".p12")) {
+            Reference.assertCertificateIs("ec-p256", key.certificate());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x25519", "x448"})
+    void xdhKeysLoadFromPemAndPkcs12WithTheirCertificate(String name) throws Exception {
+        DecryptionKey pem = read(Reference.file(name + ".key"), "").get(0);
+        DecryptionKey p12 = read(Reference.file(name + "-modern.p12"), "sealmail-test").get(0);
+
+        assertEquals(name.toUpperCase(java.util.Locale.ROOT), ((java.security.spec.NamedParameterSpec)
+                ((java.security.interfaces.XECKey) pem.privateKey()).getParams()).getName());
+        assertArrayEquals(pem.privateKey().getEncoded(), p12.privateKey().getEncoded());
+        Reference.assertCertificateIs(name, p12.certificate());
+    }
+
+    @Test
+    void anEcKeyIsPairedWithItsCertificateInTheSamePemFile() throws Exception {
+        byte[] file = concat(Reference.file("ec-p384.pem"), Reference.file("ec-p256.pem"), Reference.file("ec-p256.key"));
+
+        Reference.assertCertificateIs("ec-p256", read(file, "").get(0).certificate());
+    }
+
+    @Test
+    void anEcKeyOnAnotherCurveIsRefusedNamingIt() {
+        SmimeException e = refused(Reference.file("ec-secp256k1.key"), "");
+
+        assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
+        assertEquals("EC private key on curve 1.3.132.0.10, which is not supported; P-256, P-384 or P-521"
+                + " is required", e.getMessage());
+    }
+
+    @Test
+    void aSec1KeyWithoutItsCurveIsRefusedWithAConversionHint() throws Exception {
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
+                org.sealmail.core.pem.PemReader.read(Reference.file("ec-p256-sec1.pem")).get(0).der());
+        byte[] bare = new org.bouncycastle.asn1.sec.ECPrivateKey(256, sec1.getKey(), null).getEncoded();
+        SmimeException e = refused(PemWriter.write("EC PRIVATE KEY", bare).getBytes(StandardCharsets.US_ASCII), "");
+
+        assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
+        assertTrue(e.getMessage().contains("does not name its curve"), e.getMessage());
     }
 
     @Test
@@ -127,7 +171,8 @@ class KeyFilesTest {
         SmimeException e = refused(Reference.file("ed25519.key"), "");
 
         assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
-        assertEquals("Ed25519 private keys are not supported; only RSA keys can decrypt", e.getMessage());
+        assertEquals("Ed25519 private keys are not supported; only RSA, EC (P-256, P-384, P-521), X25519"
+                + " and X448 keys can decrypt", e.getMessage());
     }
 
     @Test

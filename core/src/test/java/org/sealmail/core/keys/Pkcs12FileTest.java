@@ -163,24 +163,38 @@ class Pkcs12FileTest {
     }
 
     @Test
-    void anEcKeyIsLeftOutWithItsReasonButItsCertificateIsKept() throws Exception {
+    void anEcKeyIsReadWithItsCertificate() throws Exception {
         byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ec");
 
         Pkcs12Contents contents = Pkcs12File.read(p12, PASSWORD);
 
-        assertEquals(List.of(), contents.keys());
-        assertEquals(List.of("EC private keys are not supported yet"), contents.unusableKeys());
-        assertEquals(1, contents.keyCertificates().size());
+        assertEquals("EC", contents.keys().get(0).privateKey().getAlgorithm());
+        Reference.assertCertificateIs("ec", contents.keys().get(0).certificate());
+        assertEquals(List.of(), contents.unusableKeys());
     }
 
     @Test
-    void anEcKeyAloneCannotDecrypt() throws Exception {
-        byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ec");
+    void anEd25519KeyIsLeftOutWithItsReasonButItsCertificateIsKept() throws Exception {
+        byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ed25519");
+
+        Pkcs12Contents contents = Pkcs12File.read(p12, PASSWORD);
+
+        assertEquals(List.of(), contents.keys());
+        assertEquals(List.of(ED25519_REFUSED), contents.unusableKeys());
+        assertEquals(1, contents.keyCertificates().size());
+    }
+
+    private static final String ED25519_REFUSED = "Ed25519 private keys are not supported; only RSA, EC (P-256,"
+            + " P-384, P-521), X25519 and X448 keys can decrypt";
+
+    @Test
+    void anEd25519KeyAloneCannotDecrypt() throws Exception {
+        byte[] p12 = TestPkcs12.bouncyCastle(PASSWORD, "ed25519");
 
         SmimeException e = assertThrows(SmimeException.class, () -> KeyFiles.read(p12, PASSWORD));
 
         assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
-        assertEquals("EC private keys are not supported yet", e.getMessage());
+        assertEquals(ED25519_REFUSED, e.getMessage());
     }
 
     @Test

@@ -87,7 +87,7 @@ class CertificateBundleTest {
     @Test
     void ignoresAPublicKeyBlockNextToACertificate() throws SmimeException {
         String publicKey = PemWriter.write("PUBLIC KEY",
-                CertificateBundle.parse(RSA2048_DER, NOW).certificates().get(0).rsaPublicKey().getEncoded());
+                CertificateBundle.parse(RSA2048_DER, NOW).certificates().get(0).publicKey().getEncoded());
 
         assertEquals(1, CertificateBundle.parse(join(publicKey, "rsa3072.pem"), NOW).certificates().size());
     }
@@ -312,13 +312,13 @@ class CertificateBundleTest {
 
     @Test
     void refusesAnEcKey() {
-        assertRefused("certificate 1 of 1 (CN=EC P-256): EC keys are not supported yet; an RSA key is required",
+        assertRefused("certificate 1 of 1 (CN=EC P-256): EC P-256 key whose key usage does not allow key agreement",
                 pem("ec.pem"));
     }
 
     @Test
     void refusesAnEd25519Key() {
-        assertRefused("certificate 1 of 1 (CN=Ed25519): Ed25519 keys are not supported; an RSA key is required",
+        assertRefused("certificate 1 of 1 (CN=Ed25519): Ed25519 keys are not supported; an RSA, EC (P-256, P-384, P-521), X25519 or X448 key is required",
                 pem("ed25519.pem"));
     }
 
@@ -326,15 +326,15 @@ class CertificateBundleTest {
     void refusesADsaKey() {
         byte[] dsa = BuiltCertificates.certificate("CN=DSA", BigInteger.TEN, BuiltCertificates.newPublicKey("DSA", 2048));
 
-        assertRefused("certificate 1 of 1 (CN=DSA): DSA keys are not supported; an RSA key is required", dsa);
+        assertRefused("certificate 1 of 1 (CN=DSA): DSA keys are not supported; an RSA, EC (P-256, P-384, P-521), X25519 or X448 key is required", dsa);
     }
 
     @Test
     void refusesAnRsassaPssKeyWhichIsForSignaturesOnly() throws SmimeException {
-        RSAPublicKey rsa = CertificateBundle.parse(RSA2048_DER, NOW).certificates().get(0).rsaPublicKey();
+        RSAPublicKey rsa = (RSAPublicKey) CertificateBundle.parse(RSA2048_DER, NOW).certificates().get(0).publicKey();
         byte[] pss = BuiltCertificates.certificate("CN=PSS", BigInteger.TEN, BuiltCertificates.asRsassaPssKey(rsa));
 
-        assertRefused("certificate 1 of 1 (CN=PSS): RSASSA-PSS keys are not supported; an RSA key is required", pss);
+        assertRefused("certificate 1 of 1 (CN=PSS): RSASSA-PSS keys are not supported; an RSA, EC (P-256, P-384, P-521), X25519 or X448 key is required", pss);
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.sealmail.core.cms;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sealmail.core.x509.CertificateBundle;
+import org.sealmail.core.x509.RecipientCertificate;
+
+/**
+ * Which widespread readers cannot open what sealmail writes with a given choice, as measured with
+ * the peers of DESIGN.md: NSS 3.87 {@code cmsutil} (Thunderbird) refuses RSA-OAEP
+ * (SEC_ERROR_UNSUPPORTED_KEYALG) and key agreement recipient infos (SEC_ERROR_BAD_DER); gpgsm
+ * 2.2.40 (KMail, Kleopatra) finds no session key in RSA-OAEP and cannot import EC or X25519 keys;
+ * OpenSSL 3.0 opens RSA-OAEP and ECDH but finds no recipient in X25519/X448 key agreement.
+ */
+public final class PeerCompatibility {
+
+    private static final String READERS = "Thunderbird (NSS) and gpgsm (KMail, Kleopatra) cannot open it;"
+            + " OpenSSL-based readers can";
+    private static final String XDH_READERS = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0 cannot"
+            + " open it; Bouncy Castle-based readers can";
+
+    private PeerCompatibility() {
+    }
+
+    /** One line per choice that some widespread reader cannot open; empty when every one can. */
+    public static List<String> warnings(CertificateBundle recipients, RecipientOptions options) {
+        List<String> warnings = new ArrayList<>();
+        boolean anyRsa = false;
+        for (RecipientCertificate recipient : recipients.certificates()) {
+            if (recipient.publicKey().getAlgorithm().equals("RSA")) {
+                anyRsa = true;
+            } else {
+                warnings.add("certificate \"" + recipient.subject() + "\" has an " + recipient.keyDescription()
+                        + " key: " + (recipient.ecCurve() != null ? READERS : XDH_READERS));
+            }
+        }
+        if (options.oaep() && anyRsa) {
+            warnings.add("RSA-OAEP: " + READERS);
+        }
+        return warnings;
+    }
+}
