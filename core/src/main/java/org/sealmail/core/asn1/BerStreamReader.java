@@ -61,7 +61,7 @@ public final class BerStreamReader {
         }
         if (!fill(1)) {
             // Inside an element that has not ended, the stream did.
-            throw error(offset(), "unexpected end of data");
+            throw endOfData(offset(), "unexpected end of data");
         }
         return buffer[position] & 0xff;
     }
@@ -257,7 +257,7 @@ public final class BerStreamReader {
                         return read;
                     }
                     if (!fill(1)) {
-                        throw error(offset(), "unexpected end of data (inside an element that declared more)");
+                        throw endOfData(offset(), "unexpected end of data (inside an element that declared more)");
                     }
                 }
                 n = Math.min(n, limit - position);
@@ -304,7 +304,7 @@ public final class BerStreamReader {
         try {
             int n = in.read(b, off, len);
             if (n < 0) {
-                throw error(offset(), "unexpected end of data (inside an element that declared more)");
+                throw endOfData(offset(), "unexpected end of data (inside an element that declared more)");
             }
             if (capture != null) {
                 captured(b, off, n);
@@ -323,7 +323,7 @@ public final class BerStreamReader {
         long left = length;
         while (left > 0) {
             if (position == limit && !fill(1)) {
-                throw error(offset(), "unexpected end of data (inside an element that declared " + length + " bytes)");
+                throw endOfData(offset(), "unexpected end of data (inside an element that declared " + length + " bytes)");
             }
             int n = (int) Math.min(left, limit - position);
             if (capture != null) {
@@ -336,7 +336,7 @@ public final class BerStreamReader {
 
     private int readByte(long elementOffset) throws SmimeException {
         if (!fill(1)) {
-            throw error(elementOffset, "element header cut short");
+            throw endOfData(elementOffset, "element header cut short");
         }
         int b = buffer[position] & 0xff;
         if (capture != null) {
@@ -378,6 +378,19 @@ public final class BerStreamReader {
         } catch (IOException e) {
             throw SmimeException.fromIo("cannot read the input", e);
         }
+    }
+
+    /** The stream ended early: named by the innermost element left open, whose length promised more. */
+    private SmimeException endOfData(long offset, String what) {
+        Frame frame = open.peek();
+        if (frame == null) {
+            return error(offset, what);
+        }
+        if (frame.end < 0) {
+            return error(frame.header.offset, "indefinite-length element has no end-of-contents marker");
+        }
+        return error(frame.header.offset, "declared length " + frame.header.length + " but the data ends at byte "
+                + offset());
     }
 
     private static SmimeException error(long offset, String what) {
