@@ -1,20 +1,24 @@
 package org.sealmail.cli;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.CmsInput;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
-import org.sealmail.core.cms.EnvelopedDataParser;
 import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.mime.MessageDecryptor;
-import org.sealmail.core.mime.SmimeEnvelope;
 
 /** {@code sealmail decrypt}: an S/MIME message in, the original message out. */
 final class DecryptCommand implements Command {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    /** Output held back before any reaches stdout, so a message this small that fails writes nothing. */
+    static final int HOLD_BACK_BYTES = 1024 * 1024;
 
     @Override
     public String name() {
@@ -50,6 +54,11 @@ final class DecryptCommand implements Command {
                                         PKCS7 or ENCRYPTED MESSAGE) and the output is its
                                         decrypted content
 
+                The content streams through, so a message of any size needs little memory. Written to
+                stdout, a message over 1 MiB that turns out damaged at its end (a bad padding, a cut)
+                has already been partly written when the error comes: exit 65 says to discard it.
+                With --out nothing is left behind.
+
                 exit: 0 ok, 64 usage, 65 bad message or key file, wrong password, or no key opens the
                       message (the message names its recipients), 66 cannot read input,
                       73 cannot create output, 75 read or write failure (retry), 77 permission denied
@@ -76,27 +85,23 @@ final class DecryptCommand implements Command {
         }
         EnvelopedDataDecryptor decryptor = new EnvelopedDataDecryptor(keys);
 
-        byte[] input = FileAccess.readInput(parsed.single("--in"), console);
-        try (OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
+        try (InputStream in = new BufferedInputStream(FileAccess.openInput(parsed.single("--in"), console), BUFFER_SIZE);
+                OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
+            // Held back until the end: a small message that fails writes nothing (see usage on exit 65).
+            BufferedOutputStream content = new BufferedOutputStream(out.stream(), HOLD_BACK_BYTES);
             if (parsed.has("--der")) {
-                byte[] content = decryptor.decrypt(EnvelopedDataParser.parse(CmsInput.unwrap(input)));
-                try {
-                    out.stream().write(content);
-                } catch (IOException e) {
-                    throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot write the output: " + e.getMessage());
-                } finally {
-                    Arrays.fill(content, (byte) 0);
-                }
+                decryptor.decrypt(CmsInput.open(in), content);
             } else {
-                if (!MessageOrCms.isMessage(input)) {
+                if (!MessageOrCms.isMessage((BufferedInputStream) in)) {
                     throw new CommandFailure(ExitCode.DATA_ERROR,
                             "the input is a CMS object, not an S/MIME message; add --der to decrypt it");
                 }
-                SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(input));
-                MessageDecryptor.decrypt(envelope, out.stream(),
-                        cms -> decryptor.decrypt(EnvelopedDataParser.parse(cms)));
+                MessageDecryptor.decrypt(in, content, decryptor::decrypt);
             }
+            content.flush();
             out.commit();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read or write the message: " + e.getMessage());
         }
         return ExitCode.OK;
     }

@@ -2,6 +2,8 @@ package org.sealmail.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,14 +77,23 @@ final class EncryptCommand implements Command {
         Optional<Recipients> recipients = recipients(parsed, name(), console);
         EnvelopedDataWriter writer = recipients.isPresent() ? recipients.get().writer() : null;
 
+        // A regular file's length is known up front: the output is DER. From a pipe, content over
+        // the writer's look-ahead is written as BER with indefinite lengths.
+        Path file = FileAccess.regularFile(parsed.single("--in"));
         try (InputStream in = FileAccess.openInput(parsed.single("--in"), console);
                 OutputTarget out = OutputTarget.open(parsed.single("--out"), console)) {
             if (writer == null) {
                 in.transferTo(out.stream());
             } else if (parsed.has("--der")) {
-                writer.encrypt(in, out.stream());
+                if (file != null) {
+                    writer.encrypt(in, Files.size(file), out.stream());
+                } else {
+                    writer.encrypt(in, out.stream());
+                }
             } else {
-                Outcome outcome = new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt);
+                Outcome outcome = file != null
+                        ? new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt, entityLength(parsed, console))
+                        : new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt);
                 if (!outcome.wasEncrypted()) {
                     console.note(name(), "not encrypted: " + outcome.reason() + "; written unchanged");
                 }
@@ -92,6 +103,16 @@ final class EncryptCommand implements Command {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read or write the message: " + e.getMessage());
         }
         return ExitCode.OK;
+    }
+
+    /** A first pass over the --in file: the length of the entity to encrypt. */
+    private static long entityLength(Arguments parsed, Console console)
+            throws UsageException, CommandFailure, SmimeException {
+        try (InputStream first = FileAccess.openInput(parsed.single("--in"), console)) {
+            return MessageEncryptor.entityLength(first);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the message: " + e.getMessage());
+        }
     }
 
     /**

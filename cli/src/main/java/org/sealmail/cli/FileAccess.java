@@ -30,6 +30,15 @@ final class FileAccess {
         }
     }
 
+    /** The named file when it is a regular file (its size is known up front); null for stdin, a pipe, a device. */
+    static Path regularFile(String path) {
+        if (path == null || path.equals("-")) {
+            return null;
+        }
+        Path file = Path.of(path);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
     /** All of the named file, or of stdin when {@code path} is null or "-". */
     static byte[] readInput(String path, Console console) throws CommandFailure {
         try (InputStream in = openInput(path, console)) {

@@ -1,5 +1,8 @@
 package org.sealmail.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,13 +10,17 @@ import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.cms.CmsInput;
 import org.sealmail.core.cms.EnvelopedDataParser;
-import org.sealmail.core.cms.EnvelopedMessage;
+import org.sealmail.core.cms.EnvelopedDataStream;
+import org.sealmail.core.cms.EnvelopedHeader;
 import org.sealmail.core.cms.RecipientInfo;
 import org.sealmail.core.mime.SmimeEnvelope;
 import org.sealmail.core.x509.CertificateNames;
 
 /** {@code sealmail inspect}: what a message or CMS object is, without any key. */
 final class InspectCommand implements Command {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int REWIND_BYTES = 256 * 1024;
 
     @Override
     public String name() {
@@ -35,7 +42,7 @@ final class InspectCommand implements Command {
                 BER or DER, each recipient (kind, issuer and serial in hex, or subject key
                 identifier; key-encryption algorithm; for RSA-OAEP its hash and MGF, for key
                 agreement the curve, KDF and key wrap), the content cipher, IV length and encrypted
-                size. No key is needed.
+                size. No key is needed; the content is read through, not held.
 
                   --in FILE   read FILE instead of stdin
                   --json      print the same as one JSON object
@@ -50,29 +57,41 @@ final class InspectCommand implements Command {
         if (!parsed.operands().isEmpty()) {
             throw new UsageException("unexpected argument \"" + parsed.operands().get(0) + "\"");
         }
-        byte[] input = FileAccess.readInput(parsed.single("--in"), console);
-        Report report = inspect(input);
+        Report report;
+        try (InputStream in = new BufferedInputStream(FileAccess.openInput(parsed.single("--in"), console), BUFFER_SIZE)) {
+            report = inspect((BufferedInputStream) in);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
+        }
         console.stdout().print(parsed.has("--json") ? report.toJson() + "\n" : report.toText());
         console.stdout().flush();
         return ExitCode.OK;
     }
 
-    private static Report inspect(byte[] input) throws SmimeException {
+    private static Report inspect(BufferedInputStream input) throws SmimeException, IOException {
         Report report = new Report();
-        byte[] cms;
+        InputStream cms;
         if (MessageOrCms.isMessage(input)) {
             report.put("form", "S/MIME message");
-            cms = SmimeEnvelope.read(new java.io.ByteArrayInputStream(input)).cms();
+            cms = SmimeEnvelope.open(input).cms();
         } else {
             report.put("form", "CMS object");
-            cms = CmsInput.unwrap(input);
+            cms = CmsInput.open(input);
         }
-        String contentType = EnvelopedDataParser.contentType(cms);
+        // The content type is read ahead and the stream rewound; the reader buffers up to 64 KiB.
+        BufferedInputStream marked = new BufferedInputStream(cms, REWIND_BYTES);
+        marked.mark(REWIND_BYTES);
+        String contentType = EnvelopedDataParser.contentType(marked);
         report.put("content-type", Oids.name(contentType));
         if (!contentType.equals(Oids.ENVELOPED_DATA)) {
             return report;
         }
-        EnvelopedMessage message = EnvelopedDataParser.parse(cms);
+        marked.reset();
+        EnvelopedDataStream stream = EnvelopedDataParser.open(marked);
+        stream.finish();
+        EnvelopedHeader message = stream.header();
+        report.put("version", message.version());
+        report.put("encoding", stream.ber() ? "BER" : "DER");
         report.put("version", message.version());
         report.put("encoding", message.ber() ? "BER" : "DER");
         List<Report> recipients = new ArrayList<>();
@@ -94,7 +113,7 @@ final class InspectCommand implements Command {
         report.putList("recipients", recipients);
         report.put("content-cipher", Oids.name(message.contentCipherOid()));
         report.put("iv-length", message.iv().length);
-        report.put("encrypted-size", message.encryptedContent().length);
+        report.put("encrypted-size", stream.skippedContentBytes());
         return report;
     }
 }

@@ -1,9 +1,23 @@
 package org.sealmail.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+
 /** Tells a mail message from a CMS object by its first bytes, for commands that take either. */
 final class MessageOrCms {
 
+    /** How much of a stream is looked at: whitespace before a CMS object is never longer. */
+    static final int SNIFF_BYTES = 4096;
+
     private MessageOrCms() {
+    }
+
+    /** {@link #isMessage(byte[])} for a stream, which is left where it was. */
+    static boolean isMessage(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] start = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        return isMessage(start);
     }
 
     /** True for a message (a header section); false for DER/BER (starts 0x30) or PEM armor. */

@@ -84,7 +84,8 @@ class InspectCommandTest {
     void garbageIsBadDataWithAnOffset() {
         CliRun run = CliRun.of(new byte[] {0x30, (byte) 0x84, 0x7f, 0, 0, 0}, "inspect");
         assertEquals(ExitCode.DATA_ERROR, run.exitCode());
-        assertEquals("sealmail inspect: malformed ASN.1 at byte 0: declared length 2130706432 but only 0 bytes follow\n",
+        // Read as a stream, the cut is seen where the data ends.
+        assertEquals("sealmail inspect: malformed ASN.1 at byte 0: declared length 2130706432 but the data ends at byte 6\n",
                 run.stderr());
     }
 }

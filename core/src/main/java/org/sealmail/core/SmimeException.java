@@ -42,6 +42,22 @@ public final class SmimeException extends Exception {
         return new SmimeException(Reason.UNSUPPORTED, message);
     }
 
+    /**
+     * This exception carried through an {@code InputStream} or {@code OutputStream}, whose methods
+     * may only throw IOException; {@link #fromIo} takes it out again.
+     */
+    public java.io.IOException asIoException() {
+        return new java.io.IOException(getMessage(), this);
+    }
+
+    /** The exception {@link #asIoException} carried, or an I/O failure described as {@code what}. */
+    public static SmimeException fromIo(String what, java.io.IOException e) {
+        if (e.getCause() instanceof SmimeException carried) {
+            return carried;
+        }
+        return new SmimeException(Reason.IO, what + ": " + e.getMessage(), e);
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -25,18 +25,28 @@ public final class BerReader {
     private final byte[] data;
     private final int end;
     private final int depth;
+    private final int base;
     private int pos;
 
-    private BerReader(byte[] data, int start, int end, int depth) {
+    private BerReader(byte[] data, int start, int end, int depth, int base) {
         this.data = data;
         this.pos = start;
         this.end = end;
         this.depth = depth;
+        this.base = base;
     }
 
     /** A reader over all of {@code data}; offsets in errors count from its first byte. */
     public static BerReader of(byte[] data) {
-        return new BerReader(data, 0, data.length, 0);
+        return of(data, 0);
+    }
+
+    /**
+     * A reader over {@code data} cut from a larger stream at {@code baseOffset}: offsets in errors
+     * and from {@link #offset()} count from the start of that stream.
+     */
+    public static BerReader of(byte[] data, int baseOffset) {
+        return new BerReader(data, 0, data.length, 0, baseOffset);
     }
 
     /** True when every element has been read. */
@@ -46,7 +56,7 @@ public final class BerReader {
 
     /** The offset of the next element, for messages. */
     public int offset() {
-        return pos;
+        return base + pos;
     }
 
     /** The identifier octet of the next element, or -1 when there is none. */
@@ -120,7 +130,7 @@ public final class BerReader {
         Element element = read(Tag.INTEGER);
         byte[] content = element.primitiveContent();
         if (content.length == 0) {
-            throw error(element.headerOffset(), "INTEGER with no content");
+            throw error(element.headerOffset, "INTEGER with no content");
         }
         return new BigInteger(content);
     }
@@ -138,7 +148,7 @@ public final class BerReader {
     public void readNull() throws SmimeException {
         Element element = read(Tag.NULL);
         if (element.primitiveContent().length != 0) {
-            throw error(element.headerOffset(), "NULL with content");
+            throw error(element.headerOffset, "NULL with content");
         }
     }
 
@@ -204,7 +214,7 @@ public final class BerReader {
      * the marker's offset. Nested indefinite elements are counted, not recursed into.
      */
     private int findEndOfContents(int contentOffset) throws SmimeException {
-        BerReader walker = new BerReader(data, contentOffset, end, depth + 1);
+        BerReader walker = new BerReader(data, contentOffset, end, depth + 1, base);
         int open = 1;
         while (true) {
             if (walker.pos + 2 <= end && data[walker.pos] == 0 && data[walker.pos + 1] == 0) {
@@ -235,8 +245,8 @@ public final class BerReader {
         }
     }
 
-    private static SmimeException error(int offset, String what) {
-        return SmimeException.badInput("malformed ASN.1 at byte " + offset + ": " + what);
+    private SmimeException error(int offset, String what) {
+        return SmimeException.badInput("malformed ASN.1 at byte " + (base + offset) + ": " + what);
     }
 
     /** One element: where its header and content are, and the means to read inside it. */
@@ -263,7 +273,7 @@ public final class BerReader {
         }
 
         public int headerOffset() {
-            return headerOffset;
+            return base + headerOffset;
         }
 
         public boolean isConstructed() {
@@ -284,7 +294,7 @@ public final class BerReader {
             if (!isConstructed()) {
                 throw error(headerOffset, String.format("expected a constructed element, tag 0x%02x is primitive", tagByte));
             }
-            return new BerReader(data, contentOffset, contentEnd, depth + 1);
+            return new BerReader(data, contentOffset, contentEnd, depth + 1, base);
         }
 
         /** The content octets of a primitive element. */

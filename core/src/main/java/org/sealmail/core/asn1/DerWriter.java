@@ -26,6 +26,10 @@ public final class DerWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final long UNKNOWN_LENGTH = -1;
+    private static final byte[] END_OF_CONTENTS = {0, 0};
+    private static final int INDEFINITE_LENGTH = 0x80;
+
     private final List<Node> elements = new ArrayList<>();
 
     public DerWriter addSequence(Consumer<DerWriter> body) {
@@ -59,6 +63,12 @@ public final class DerWriter {
         DerWriter child = new DerWriter();
         body.accept(child);
         elements.add(new Constructed(tagByte | Tag.CONSTRUCTED_BIT, child.elements));
+        return this;
+    }
+
+    /** Lets {@code body} add elements here, in the middle of a chain (e.g. one of two forms). */
+    public DerWriter apply(Consumer<DerWriter> body) {
+        body.accept(this);
         return this;
     }
 
@@ -103,7 +113,20 @@ public final class DerWriter {
         return this;
     }
 
-    /** The total encoded length of everything added so far. */
+    /**
+     * An OCTET STRING-like element of unknown length whose bytes are supplied only when writing,
+     * written the way {@code openssl cms -stream} and NSS write it: constructed with indefinite
+     * length, each write to the stream handed to {@link DeferredContent} becoming one
+     * definite-length OCTET STRING chunk (so write in large blocks). Every element that holds it
+     * is written with indefinite length too, which makes the whole encoding BER, not DER.
+     * At most one deferred element per encoding.
+     */
+    public DerWriter addDeferredChunked(int tagByte) {
+        elements.add(new Deferred(tagByte, UNKNOWN_LENGTH));
+        return this;
+    }
+
+    /** The total encoded length of everything added so far; not for an encoding with {@link #addDeferredChunked}. */
     public long length() {
         long total = 0;
         for (Node node : elements) {
@@ -167,6 +190,11 @@ public final class DerWriter {
     private interface Node {
         long encodedLength();
 
+        /** True when this element or one inside it has no length known before writing. */
+        default boolean indefinite() {
+            return false;
+        }
+
         void writeTo(OutputStream out, DeferredContent deferred) throws IOException;
     }
 
@@ -196,7 +224,17 @@ public final class DerWriter {
             return header(tagByte, length).length + length;
         }
 
+        public boolean indefinite() {
+            return length == UNKNOWN_LENGTH;
+        }
+
         public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+            if (indefinite()) {
+                out.write(new byte[] {(byte) (tagByte | Tag.CONSTRUCTED_BIT), (byte) INDEFINITE_LENGTH});
+                deferred.writeTo(new OctetStringChunks(out));
+                out.write(END_OF_CONTENTS);
+                return;
+            }
             out.write(header(tagByte, length));
             CountingOutputStream counted = new CountingOutputStream(out);
             deferred.writeTo(counted);
@@ -221,10 +259,19 @@ public final class DerWriter {
             return header(tagByte, content).length + content;
         }
 
+        public boolean indefinite() {
+            return children.stream().anyMatch(Node::indefinite);
+        }
+
         public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
-            out.write(header(tagByte, contentLength()));
+            boolean indefinite = indefinite();
+            out.write(indefinite ? new byte[] {(byte) tagByte, (byte) INDEFINITE_LENGTH}
+                    : header(tagByte, contentLength()));
             for (Node child : children) {
                 child.writeTo(out, deferred);
+            }
+            if (indefinite) {
+                out.write(END_OF_CONTENTS);
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.sealmail.core.cms;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
@@ -18,7 +22,10 @@ enum ContentDecryption {
     AES256_CBC(Oids.AES256_CBC, "AES", 32, 16),
     DES_EDE3_CBC(Oids.DES_EDE3_CBC, "DESede", 24, 8);
 
-    /** Feed the cipher in chunks: the JDK's AES intrinsics only help once update() is compiled. */
+    /**
+     * Feed the cipher in chunks: the JDK's AES intrinsics (CBC decryption runs several blocks in
+     * parallel there) only help once update() is compiled, and one huge call never is.
+     */
     private static final int CHUNK = 64 * 1024;
 
     private final String oid;
@@ -55,55 +62,67 @@ enum ContentDecryption {
         }
     }
 
-    /**
-     * Whether the last block decrypts to valid PKCS#7 padding under {@code key}: one block of work,
-     * whatever the message size, so trying a key costs the same whether or not it fits.
-     */
-    boolean lastBlockPaddingIsValid(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
-        if (ciphertext.length == 0 || ciphertext.length % blockBytes != 0) {
-            return false;
-        }
-        int last = ciphertext.length - blockBytes;
-        byte[] previous = last == 0 ? iv : Arrays.copyOfRange(ciphertext, last - blockBytes, last);
-        Cipher cipher = Cipher.getInstance(algorithm + "/CBC/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(previous));
-        byte[] block = cipher.doFinal(ciphertext, last, blockBytes);
-        int pad = block[blockBytes - 1] & 0xff;
-        int bad = (pad == 0 || pad > blockBytes) ? 1 : 0;
-        for (int i = 0; i < blockBytes; i++) {
-            // Every byte is looked at, so the time does not depend on where the padding breaks.
-            int inPadding = i >= blockBytes - pad ? 1 : 0;
-            bad |= inPadding & ((block[i] & 0xff) != pad ? 1 : 0);
-        }
-        Arrays.fill(block, (byte) 0);
-        return bad == 0;
+    /** What to check once the ciphertext has ended and before the padding is judged. */
+    @FunctionalInterface
+    interface AfterCiphertext {
+        void check() throws SmimeException;
     }
 
     /**
-     * The plaintext, or null when the padding is wrong (a wrong key or damaged data: the caller
-     * cannot and must not tell which).
+     * Decrypts {@code ciphertext} to {@code plain} as it streams past, feeding the cipher in
+     * {@link #CHUNK} blocks. Returns false when the ciphertext is empty, not whole blocks, or its
+     * final padding is wrong (a wrong key or damaged data: the caller cannot and must not tell
+     * which); by then everything but the last block has been written to {@code plain}.
+     * {@code afterCiphertext} runs between the last ciphertext byte and the padding check.
      */
-    byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException {
-        if (ciphertext.length == 0 || ciphertext.length % blockBytes != 0) {
-            // CBC with padding always gives whole blocks, at least one; the JDK would return nothing for no input.
-            return null;
-        }
+    boolean decrypt(byte[] key, byte[] iv, InputStream ciphertext, OutputStream plain, AfterCiphertext afterCiphertext)
+            throws GeneralSecurityException, SmimeException {
         Cipher cipher = Cipher.getInstance(algorithm + "/CBC/PKCS5Padding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(iv));
-        ByteArrayOutputStream plain = new ByteArrayOutputStream(ciphertext.length);
+        byte[] in = new byte[CHUNK];
         byte[] out = new byte[CHUNK + blockBytes];
+        long total = 0;
         try {
-            for (int off = 0; off < ciphertext.length; off += CHUNK) {
-                int produced = cipher.update(ciphertext, off, Math.min(CHUNK, ciphertext.length - off), out, 0);
-                plain.write(out, 0, produced);
+            int n;
+            while ((n = readBlock(ciphertext, in)) > 0) {
+                total += n;
+                write(plain, out, cipher.update(in, 0, n, out, 0));
             }
-            int produced = cipher.doFinal(out, 0);
-            plain.write(out, 0, produced);
-            return plain.toByteArray();
+            afterCiphertext.check();
+            if (total == 0 || total % blockBytes != 0) {
+                // CBC with padding always gives whole blocks, at least one; the JDK would return nothing for no input.
+                return false;
+            }
+            write(plain, out, cipher.doFinal(out, 0));
+            return true;
         } catch (BadPaddingException | IllegalBlockSizeException e) {
-            return null;
+            return false;
         } finally {
             Arrays.fill(out, (byte) 0);
+        }
+    }
+
+    /** The plaintext, or null when the padding is wrong; the in-memory form of the streaming decrypt. */
+    byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertext) throws GeneralSecurityException, SmimeException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream(ciphertext.length);
+        boolean ok = decrypt(key, iv, new ByteArrayInputStream(ciphertext), plain, () -> { });
+        return ok ? plain.toByteArray() : null;
+    }
+
+    /** Fills {@code block} as far as the stream allows, so every update() gets a large input. */
+    private static int readBlock(InputStream in, byte[] block) throws SmimeException {
+        try {
+            return in.readNBytes(block, 0, block.length);
+        } catch (IOException e) {
+            throw SmimeException.fromIo("cannot read the message", e);
+        }
+    }
+
+    private static void write(OutputStream plain, byte[] out, int length) throws SmimeException {
+        try {
+            plain.write(out, 0, length);
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO, "cannot write the decrypted content: " + e.getMessage(), e);
         }
     }
 }

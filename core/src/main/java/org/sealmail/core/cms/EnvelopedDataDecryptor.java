@@ -1,5 +1,9 @@
 package org.sealmail.core.cms;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -12,17 +16,25 @@ import org.sealmail.core.keys.DecryptionKey;
 
 /**
  * Opens EnvelopedData with the keys a user has. Keys whose certificate a recipient info names are
- * tried first; then every key against every recipient sealmail can open, which opens mail stored under an old
- * certificate of the same key and keys given without a certificate.
+ * tried first; then every key against every recipient sealmail can open, which opens mail stored
+ * under an old certificate of the same key and keys given without a certificate. The content
+ * streams through: memory does not grow with the message.
  *
- * <p>Against padding oracles (Bleichenbacher, RFC 3218): every (recipient, key) pair costs the
- * same, one private-key operation (RSA decryption, or key agreement and unwrap) and one block of
- * content decryption. A failed unwrap goes on with a
- * random content key rather than stopping early, and only a pair whose unwrap worked and whose
- * last block is validly padded gets the full decryption. After a recipient matched a key's
- * certificate, a bad RSA padding, a wrong key and bad content padding all end in the same error.
- * What remains is inherent to EnvelopedData, which has no integrity check: a wrong key that
- * happens to give valid padding (1 time in 256) "decrypts" to garbage.
+ * <p>Against padding oracles (Bleichenbacher, RFC 3218): every (recipient, key) attempt costs the
+ * same, one private-key operation (RSA decryption, or key agreement and key unwrap), and a failed
+ * unwrap (bad padding, a failed key-wrap check, or a content key of the wrong length) draws a
+ * random content key instead of stopping. The first attempt whose unwrap worked
+ * decrypts the content; when none worked, the whole content is still decrypted, with the random
+ * key, into nothing, so the time taken does not tell whether an unwrap worked. At the end a bad
+ * content padding, a failed unwrap and a wrong key give one and the same result: CANNOT_DECRYPT
+ * when one of the keys' certificates is named by a recipient, otherwise the no-key message.
+ *
+ * <p>What this does not do: the content is written out before its last block is checked (that
+ * is what streaming means), so a wrong key whose unwrap happens to succeed, or damaged content,
+ * has already produced garbage output when the error comes; a caller writing to a file must
+ * discard it (the CLI's --out does). EnvelopedData has no integrity check: a wrong key that gives
+ * valid padding (about 1 time in 256) "decrypts" to garbage without error. The padding check's
+ * timing and the JDK's RSA are what the JDK provides.
  */
 public final class EnvelopedDataDecryptor {
 
@@ -41,8 +53,25 @@ public final class EnvelopedDataDecryptor {
         this.random = random;
     }
 
-    /** The decrypted content of {@code message}. */
+    /** The decrypted content of {@code message}, in memory: for small messages. */
     public byte[] decrypt(EnvelopedMessage message) throws SmimeException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream(message.encryptedContent().length);
+        decrypt(message.header(), new ByteArrayInputStream(message.encryptedContent()), content, () -> { });
+        return content.toByteArray();
+    }
+
+    /**
+     * Reads the CMS ContentInfo (DER or BER) from {@code cms} and writes its decrypted content to
+     * {@code content} as it goes. On an error, part of the content may have been written: see the
+     * class comment.
+     */
+    public void decrypt(InputStream cms, OutputStream content) throws SmimeException {
+        EnvelopedDataStream stream = EnvelopedDataParser.open(cms);
+        decrypt(stream.header(), stream.encryptedContent(), content, stream::finish);
+    }
+
+    private void decrypt(EnvelopedHeader message, InputStream ciphertext, OutputStream content,
+            ContentDecryption.AfterCiphertext afterCiphertext) throws SmimeException {
         ContentDecryption cipher = ContentDecryption.forOid(message.contentCipherOid());
         cipher.checkIv(message.iv());
         List<RecipientInfo> openable = new ArrayList<>();
@@ -58,64 +87,64 @@ public final class EnvelopedDataDecryptor {
                 (isNamedBy(recipient, key) ? named : others).add(new Attempt(recipient, key));
             }
         }
+        List<Attempt> attempts = new ArrayList<>(named);
+        attempts.addAll(others);
+        if (attempts.isEmpty()) {
+            // No key of ours is even tried: nothing secret decides this answer.
+            throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY,
+                    noKeyMessage(message, !openable.isEmpty()));
+        }
+        byte[] contentKey = null;
         try {
-            byte[] content = firstThatOpens(named, cipher, message);
-            if (content == null) {
-                content = firstThatOpens(others, cipher, message);
+            contentKey = firstUnwrapped(attempts, cipher);
+            boolean unwrapped = contentKey != null;
+            if (!unwrapped) {
+                contentKey = new byte[cipher.keyBytes()];
+                random.nextBytes(contentKey);
             }
-            if (content != null) {
-                return content;
+            boolean opened = cipher.decrypt(contentKey, message.iv(), ciphertext,
+                    unwrapped ? content : OutputStream.nullOutputStream(), afterCiphertext);
+            if (unwrapped & opened) {
+                return;
             }
         } catch (GeneralSecurityException e) {
             throw new SmimeException(SmimeException.Reason.INTERNAL,
                     "the Java runtime refused a key algorithm or " + Oids.name(message.contentCipherOid()) + ": " + e.getMessage(), e);
+        } finally {
+            if (contentKey != null) {
+                Arrays.fill(contentKey, (byte) 0);
+            }
         }
         if (!named.isEmpty()) {
             throw SmimeException.badInput(CANNOT_DECRYPT);
         }
-        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, !openable.isEmpty()));
+        throw new SmimeException(SmimeException.Reason.NO_MATCHING_KEY, noKeyMessage(message, true));
     }
 
     /** One key tried on one recipient info. */
     private record Attempt(RecipientInfo recipient, DecryptionKey key) {
     }
 
-    private byte[] firstThatOpens(List<Attempt> attempts, ContentDecryption cipher, EnvelopedMessage message)
-            throws GeneralSecurityException {
+    /** The content key of the first attempt whose unwrap works, or null; every attempt costs one private-key operation. */
+    private byte[] firstUnwrapped(List<Attempt> attempts, ContentDecryption cipher) throws GeneralSecurityException {
         for (Attempt attempt : attempts) {
-            byte[] content = open(attempt.recipient(), attempt.key().privateKey(), cipher, message);
-            if (content != null) {
-                return content;
+            byte[] contentKey = unwrap(attempt.recipient(), attempt.key().privateKey(), cipher);
+            if (contentKey != null) {
+                return contentKey;
             }
+            // What the failed attempt would have used: the same work whether or not it failed.
+            byte[] discarded = new byte[cipher.keyBytes()];
+            random.nextBytes(discarded);
+            Arrays.fill(discarded, (byte) 0);
         }
         return null;
-    }
-
-    /** The content, or null; costs the same whether the RSA padding was right or wrong. */
-    private byte[] open(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher, EnvelopedMessage message)
-            throws GeneralSecurityException {
-        byte[] contentKey = unwrap(recipient, key, cipher);
-        boolean unwrapped = contentKey != null;
-        if (!unwrapped) {
-            contentKey = new byte[cipher.keyBytes()];
-            random.nextBytes(contentKey);
-        }
-        try {
-            boolean padded = cipher.lastBlockPaddingIsValid(contentKey, message.iv(), message.encryptedContent());
-            if (unwrapped & padded) {
-                return cipher.decrypt(contentKey, message.iv(), message.encryptedContent());
-            }
-            return null;
-        } finally {
-            Arrays.fill(contentKey, (byte) 0);
-        }
     }
 
     private static boolean isNamedBy(RecipientInfo recipient, DecryptionKey key) {
         return recipient.id() != null && key.certificate() != null && recipient.id().matches(key.certificate());
     }
 
-    private String noKeyMessage(EnvelopedMessage message, boolean anyOpenable) {
+    private String noKeyMessage(EnvelopedHeader message, boolean anyOpenable) {
         for (RecipientInfo recipient : message.recipients()) {
             String unsupported = RecipientSchemes.unsupportedReason(recipient);
             if (unsupported != null && recipient.id() != null

@@ -1,13 +1,21 @@
 package org.sealmail.core.cms;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.asn1.BerStreamReader;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.asn1.Tag;
 
-/** Reads a ContentInfo holding EnvelopedData (RFC 5652 section 6), in DER or BER. */
+/**
+ * Reads a ContentInfo holding EnvelopedData (RFC 5652 section 6), in DER or BER, from a stream:
+ * the parts before the encrypted content are read whole (each under {@link #MAX_PART_BYTES}) and
+ * parsed; the encrypted content is handed on as a stream ({@link EnvelopedDataStream}).
+ */
 public final class EnvelopedDataParser {
 
     private static final int EXPLICIT_CONTENT = Tag.context(0) | Tag.CONSTRUCTED_BIT;
@@ -18,13 +26,35 @@ public final class EnvelopedDataParser {
     /** More than any real message has; each recipient may cost an RSA operation per key. */
     static final int MAX_RECIPIENTS = 256;
 
+    /**
+     * Largest part read into memory before the content (the recipient infos, an algorithm's
+     * parameters): 256 recipients with RSA-16384 keys and long issuer names fit.
+     */
+    static final int MAX_PART_BYTES = 4 * 1024 * 1024;
+
     private boolean ber;
 
     private EnvelopedDataParser() {
     }
 
+    /** The whole message in memory, for small messages and tests. */
     public static EnvelopedMessage parse(byte[] contentInfo) throws SmimeException {
-        return new EnvelopedDataParser().contentInfo(contentInfo);
+        EnvelopedDataStream stream = open(new ByteArrayInputStream(contentInfo));
+        byte[] encryptedContent;
+        try {
+            encryptedContent = stream.encryptedContent().readAllBytes();
+        } catch (IOException e) {
+            throw Failures.ioError("cannot read the input", e);
+        }
+        stream.finish();
+        EnvelopedHeader header = stream.header();
+        return new EnvelopedMessage(header.version(), stream.ber(), header.recipients(),
+                header.encryptedContentType(), header.contentCipherOid(), header.iv(), encryptedContent);
+    }
+
+    /** Reads up to the encrypted content of the ContentInfo that {@code cms} holds (DER or BER). */
+    public static EnvelopedDataStream open(InputStream cms) throws SmimeException {
+        return new EnvelopedDataParser().contentInfo(new BerStreamReader(cms));
     }
 
     /** The content type OID of a ContentInfo, whatever it holds (for {@code inspect}). */
@@ -32,34 +62,40 @@ public final class EnvelopedDataParser {
         return BerReader.of(contentInfo).read(Tag.SEQUENCE).children().readOid();
     }
 
-    private EnvelopedMessage contentInfo(byte[] input) throws SmimeException {
-        BerReader top = BerReader.of(input);
-        BerReader contentInfo = children(top.read(Tag.SEQUENCE));
-        top.expectEnd("ContentInfo");
-        String contentType = contentInfo.readOid();
+    /**
+     * The content type OID of the ContentInfo {@code cms} starts with; the stream is left after
+     * the OID, for {@link #open} only when the caller marked it. For {@code inspect}.
+     */
+    public static String contentType(InputStream cms) throws SmimeException {
+        BerStreamReader reader = new BerStreamReader(cms);
+        reader.enter(reader.readHeader(Tag.SEQUENCE));
+        return part(reader, "content type").readOid();
+    }
+
+    private EnvelopedDataStream contentInfo(BerStreamReader in) throws SmimeException {
+        enter(in, Tag.SEQUENCE);
+        String contentType = part(in, "content type").readOid();
         if (!contentType.equals(Oids.ENVELOPED_DATA)) {
             throw SmimeException.unsupported("the CMS object is " + Oids.name(contentType)
                     + ", not envelopedData; sealmail decrypts enveloped data only");
         }
-        BerReader explicit = children(contentInfo.read(EXPLICIT_CONTENT));
-        EnvelopedMessage message = envelopedData(children(explicit.read(Tag.SEQUENCE)));
-        explicit.expectEnd("EnvelopedData");
-        contentInfo.expectEnd("ContentInfo content");
-        return message;
+        enter(in, EXPLICIT_CONTENT);
+        enter(in, Tag.SEQUENCE);
+        return envelopedData(in);
     }
 
-    private EnvelopedMessage envelopedData(BerReader env) throws SmimeException {
-        int versionOffset = env.offset();
-        int version = env.readSmallInteger();
+    private EnvelopedDataStream envelopedData(BerStreamReader env) throws SmimeException {
+        int versionOffset = offset(env);
+        int version = part(env, "version").readSmallInteger();
         if (version != 0 && version != 2) {
             throw SmimeException.unsupported("EnvelopedData version " + version + " (at byte " + versionOffset
                     + "); sealmail reads versions 0 and 2");
         }
         if (env.peekTag() == ORIGINATOR_INFO) {
-            env.readAny();
+            env.skipElement();
         }
         List<RecipientInfo> recipients = new ArrayList<>();
-        BerReader set = children(env.read(Tag.SET));
+        BerReader set = children(part(env, "recipient infos").read(Tag.SET));
         RecipientInfoReader recipientReader = new RecipientInfoReader();
         while (!set.isEmpty()) {
             recipients.addAll(recipientReader.read(set));
@@ -72,9 +108,9 @@ public final class EnvelopedDataParser {
         if (recipients.isEmpty()) {
             throw SmimeException.badInput("the EnvelopedData has no recipient");
         }
-        BerReader eci = children(env.read(Tag.SEQUENCE));
-        String encryptedContentType = eci.readOid();
-        BerReader algorithm = children(eci.read(Tag.SEQUENCE));
+        enter(env, Tag.SEQUENCE);
+        String encryptedContentType = part(env, "content type").readOid();
+        BerReader algorithm = children(part(env, "content-encryption algorithm").read(Tag.SEQUENCE));
         String cipherOid = algorithm.readOid();
         byte[] iv = algorithm.peekTag() == Tag.OCTET_STRING ? algorithm.readOctetString() : new byte[0];
         if (!algorithm.isEmpty()) {
@@ -82,20 +118,49 @@ public final class EnvelopedDataParser {
             algorithm.readAny();
         }
         algorithm.expectEnd("content-encryption algorithm");
-        int tag = eci.peekTag();
+        int tag = env.peekTag();
         if (tag != ENCRYPTED_CONTENT && tag != (ENCRYPTED_CONTENT | Tag.CONSTRUCTED_BIT)) {
             throw SmimeException.unsupported("the encrypted content is detached (not inside the CMS object)");
         }
-        BerReader.Element content = eci.readAny();
+        BerStreamReader.Header content = env.readHeader();
         ber |= content.isConstructed();
-        byte[] encryptedContent = content.octets(Tag.OCTET_STRING);
-        eci.expectEnd("EncryptedContentInfo");
-        if (env.peekTag() == UNPROTECTED_ATTRIBUTES) {
-            env.readAny();
+        EnvelopedHeader header = new EnvelopedHeader(version, ber, List.copyOf(recipients), encryptedContentType,
+                cipherOid, iv);
+        return new EnvelopedDataStream(header, env, env.octets(content, Tag.OCTET_STRING),
+                EnvelopedDataParser::trailer);
+    }
+
+    /** After the encrypted content: the optional unprotected attributes and the ends of four elements. */
+    private static boolean trailer(BerStreamReader in) throws SmimeException {
+        in.exit("EncryptedContentInfo");
+        if (in.peekTag() == UNPROTECTED_ATTRIBUTES) {
+            in.skipElement();
         }
-        env.expectEnd("EnvelopedData");
-        return new EnvelopedMessage(version, ber, List.copyOf(recipients), encryptedContentType,
-                cipherOid, iv, encryptedContent);
+        in.exit("EnvelopedData");
+        in.exit("EnvelopedData");
+        in.exit("ContentInfo content");
+        in.expectEnd("ContentInfo");
+        return false;
+    }
+
+    private void enter(BerStreamReader in, int tagByte) throws SmimeException {
+        BerStreamReader.Header header = in.readHeader(tagByte);
+        ber |= header.isIndefinite();
+        in.enter(header);
+    }
+
+    /** The next element, read whole, as a reader whose offsets count from the start of the stream. */
+    private static BerReader part(BerStreamReader in, String what) throws SmimeException {
+        int at = offset(in);
+        return BerReader.of(in.readElement(MAX_PART_BYTES, what), at);
+    }
+
+    private static int offset(BerStreamReader in) throws SmimeException {
+        long at = in.offset();
+        if (at > Integer.MAX_VALUE) {
+            throw SmimeException.badInput("malformed ASN.1 at byte " + at + ": the EnvelopedData header is too large");
+        }
+        return (int) at;
     }
 
     /** The reader inside a constructed element, noting whether BER's indefinite form was used. */

@@ -1,16 +1,15 @@
 package org.sealmail.core.cms;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
@@ -19,16 +18,25 @@ import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
 
 /**
- * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6) in DER: one recipient info
+ * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6): one recipient info
  * per certificate giving it a fresh content key (a {@link RecipientScheme} chosen by its key and
- * the {@link RecipientOptions}) and the content encrypted with AES-CBC. Every certificate alone opens the result.
+ * the {@link RecipientOptions}) and the content encrypted with AES-CBC. Every certificate alone
+ * opens the result.
+ *
+ * <p>The content streams through; memory does not grow with it. When its length is known before
+ * writing (given by the caller, or the content fits {@link #LOOKAHEAD_BYTES}) the output is DER
+ * with definite lengths. Otherwise it is BER as {@code openssl cms -stream} and NSS write it:
+ * indefinite lengths, the ciphertext as a constructed [0] of definite-length OCTET STRING chunks.
  *
  * <p>The caller chooses recipients and a cipher; the key, the IV and the padding are chosen
  * here, fresh for every message.
  */
 public final class EnvelopedDataWriter {
 
-    private static final int READ_CHUNK = 64 * 1024;
+    /** Content up to this size is read ahead, so its length and with it DER output are known. */
+    public static final int LOOKAHEAD_BYTES = 1024 * 1024;
+
+    private static final long UNKNOWN_LENGTH = -1;
 
     private final List<RecipientCertificate> recipients;
     private final ContentCipher cipher;
@@ -67,49 +75,66 @@ public final class EnvelopedDataWriter {
         this.random = random;
     }
 
-    /** Reads all of {@code content}, writes the DER ContentInfo to {@code der}. */
-    public void encrypt(InputStream content, OutputStream der) throws SmimeException {
+    /**
+     * Reads all of {@code content}, writes the ContentInfo to {@code out}: DER when the content
+     * is at most {@link #LOOKAHEAD_BYTES}, BER with indefinite lengths when it is longer.
+     */
+    public void encrypt(InputStream content, OutputStream out) throws SmimeException {
+        byte[] head = new byte[LOOKAHEAD_BYTES + 1];
+        try {
+            int n = content.readNBytes(head, 0, head.length);
+            if (n <= LOOKAHEAD_BYTES) {
+                write(new ByteArrayInputStream(head, 0, n), n, out);
+            } else {
+                write(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), content), UNKNOWN_LENGTH, out);
+            }
+        } catch (IOException e) {
+            throw Failures.ioError("cannot read the message", e);
+        } finally {
+            Arrays.fill(head, (byte) 0);
+        }
+    }
+
+    /**
+     * Reads exactly {@code contentLength} bytes of {@code content} (a file whose size is known) and
+     * writes the ContentInfo to {@code out} in DER. Content of another length is an I/O error.
+     */
+    public void encrypt(InputStream content, long contentLength, OutputStream out) throws SmimeException {
+        if (contentLength < 0) {
+            throw new IllegalArgumentException("negative content length " + contentLength);
+        }
+        write(content, contentLength, out);
+    }
+
+    private void write(InputStream content, long contentLength, OutputStream out) throws SmimeException {
         byte[] contentKey = new byte[cipher.keyBytes()];
         byte[] iv = new byte[ContentCipher.BLOCK_SIZE];
         try {
             random.nextBytes(contentKey);
             random.nextBytes(iv);
-            CiphertextBuffer ciphertext = encryptContent(content, contentKey, iv);
             List<RecipientScheme.Encoded> recipientInfos = recipientInfos(contentKey);
-            DerWriter contentInfo = contentInfo(recipientInfos, iv, ciphertext.length());
-            contentInfo.writeTo(der, ciphertext::writeTo);
-            der.flush();
+            DerWriter contentInfo = contentInfo(recipientInfos, iv, contentLength);
+            CbcContentEncryption encryption = new CbcContentEncryption(cipher);
+            contentInfo.writeTo(out, ciphertext -> {
+                try {
+                    encryption.encrypt(contentKey, iv, content, contentLength, ciphertext);
+                } catch (GeneralSecurityException e) {
+                    throw refused(e).asIoException();
+                }
+            });
+            out.flush();
         } catch (IOException e) {
             throw Failures.ioError("cannot write the encrypted output", e);
         } catch (GeneralSecurityException e) {
-            throw new SmimeException(SmimeException.Reason.INTERNAL,
-                    "the Java runtime refused " + cipher.cliName() + " or a key algorithm: " + e.getMessage(), e);
+            throw refused(e);
         } finally {
             Arrays.fill(contentKey, (byte) 0);
         }
     }
 
-    private CiphertextBuffer encryptContent(InputStream content, byte[] key, byte[] iv)
-            throws GeneralSecurityException, SmimeException {
-        Cipher aes = Cipher.getInstance(cipher.transformation());
-        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-        CiphertextBuffer ciphertext = new CiphertextBuffer();
-        byte[] plain = new byte[READ_CHUNK];
-        byte[] encrypted = new byte[READ_CHUNK + ContentCipher.BLOCK_SIZE];
-        try {
-            int n;
-            while ((n = content.read(plain)) != -1) {
-                int produced = aes.update(plain, 0, n, encrypted, 0);
-                ciphertext.write(encrypted, 0, produced);
-            }
-            int produced = aes.doFinal(encrypted, 0);
-            ciphertext.write(encrypted, 0, produced);
-        } catch (IOException e) {
-            throw Failures.ioError("cannot read the message", e);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
-        return ciphertext;
+    private SmimeException refused(GeneralSecurityException e) {
+        return new SmimeException(SmimeException.Reason.INTERNAL,
+                "the Java runtime refused " + cipher.cliName() + " or a key algorithm: " + e.getMessage(), e);
     }
 
     private List<RecipientScheme.Encoded> recipientInfos(byte[] contentKey)
@@ -127,7 +152,8 @@ public final class EnvelopedDataWriter {
         return recipientInfos.stream().allMatch(info -> info.version() == 0) ? 0 : 2;
     }
 
-    private DerWriter contentInfo(List<RecipientScheme.Encoded> recipientInfos, byte[] iv, long ciphertextLength) {
+    /** The framing: everything around the ciphertext, which is a deferred element written while streaming. */
+    private DerWriter contentInfo(List<RecipientScheme.Encoded> recipientInfos, byte[] iv, long contentLength) {
         return new DerWriter().addSequence(contentInfo -> contentInfo
                 .addOid(Oids.ENVELOPED_DATA)
                 .addConstructed(Tag.context(0), explicit -> explicit
@@ -139,6 +165,13 @@ public final class EnvelopedDataWriter {
                                         .addSequence(algorithm -> algorithm
                                                 .addOid(cipher.oid())
                                                 .addOctetString(iv))
-                                        .addDeferredPrimitive(Tag.context(0), ciphertextLength)))));
+                                        .apply(encryptedContent -> {
+                                            if (contentLength == UNKNOWN_LENGTH) {
+                                                encryptedContent.addDeferredChunked(Tag.context(0));
+                                            } else {
+                                                encryptedContent.addDeferredPrimitive(Tag.context(0),
+                                                        ContentCipher.ciphertextLength(contentLength));
+                                            }
+                                        })))));
     }
 }

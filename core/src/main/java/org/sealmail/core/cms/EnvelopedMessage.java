@@ -3,8 +3,8 @@ package org.sealmail.core.cms;
 import java.util.List;
 
 /**
- * A parsed CMS ContentInfo holding EnvelopedData: everything {@code inspect} shows and
- * everything decryption needs, nothing decrypted yet.
+ * A parsed CMS ContentInfo holding EnvelopedData with its encrypted content in memory: the
+ * small-message convenience. Large messages go through {@link EnvelopedDataStream} instead.
  *
  * @param ber             true when the encoding used BER forms (indefinite lengths, chunked strings)
  * @param contentCipherOid the content-encryption algorithm
@@ -19,20 +19,13 @@ public record EnvelopedMessage(
         byte[] iv,
         byte[] encryptedContent) {
 
-    private static final int RECIPIENTS_NAMED = 10;
+    /** Everything but the encrypted content. */
+    public EnvelopedHeader header() {
+        return new EnvelopedHeader(version, ber, recipients, encryptedContentType, contentCipherOid, iv);
+    }
 
     /** The recipients as a user should read them in an error: "issuer ... serial ...; ...", the first ten. */
     public String describeRecipients() {
-        StringBuilder text = new StringBuilder();
-        for (RecipientInfo recipient : recipients.subList(0, Math.min(RECIPIENTS_NAMED, recipients.size()))) {
-            if (text.length() > 0) {
-                text.append("; ");
-            }
-            text.append(recipient.describe());
-        }
-        if (recipients.size() > RECIPIENTS_NAMED) {
-            text.append("; and ").append(recipients.size() - RECIPIENTS_NAMED).append(" more");
-        }
-        return text.toString();
+        return header().describeRecipients();
     }
 }

@@ -10,9 +10,6 @@ final class Failures {
     }
 
     static SmimeException ioError(String what, IOException e) {
-        if (e.getCause() instanceof SmimeException reason) {
-            return reason;
-        }
-        return new SmimeException(SmimeException.Reason.IO, what + ": " + e.getMessage(), e);
+        return SmimeException.fromIo(what, e);
     }
 }

@@ -2,6 +2,7 @@ package org.sealmail.core.mime;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import org.sealmail.core.SmimeException;
@@ -19,7 +20,42 @@ public final class MessageDecryptor {
         byte[] decrypt(byte[] cms) throws SmimeException;
     }
 
+    /** Opens the CMS object of an S/MIME message as it streams and writes the entity inside. */
+    @FunctionalInterface
+    public interface StreamingContentDecryptor {
+        void decrypt(InputStream cms, OutputStream entity) throws SmimeException;
+    }
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
     private MessageDecryptor() {
+    }
+
+    /**
+     * Reads the S/MIME message {@code message} and writes the message it was to {@code out}, the
+     * content streaming through. On an error part of the output may have been written (and the
+     * last up to 64 KiB not): the caller discards it.
+     */
+    public static void decrypt(InputStream message, OutputStream out, StreamingContentDecryptor decryptor)
+            throws SmimeException {
+        SmimeEnvelope.Opened envelope = SmimeEnvelope.open(message);
+        try {
+            OutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
+            writeOuterHeader(envelope.header(), buffered);
+            decryptor.decrypt(envelope.cms(), buffered);
+            buffered.flush();
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO, "cannot write the message: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeOuterHeader(HeaderSection header, OutputStream out) throws IOException {
+        header.writeEnvelopeLineTo(out);
+        for (HeaderField field : header.fields()) {
+            if (!InnerEntity.belongsInside(field)) {
+                field.writeCanonicalTo(out);
+            }
+        }
     }
 
     public static void decrypt(SmimeEnvelope envelope, OutputStream out, ContentDecryptor decryptor)
@@ -27,12 +63,7 @@ public final class MessageDecryptor {
         byte[] entity = decryptor.decrypt(envelope.cms());
         try {
             OutputStream buffered = new BufferedOutputStream(out);
-            envelope.header().writeEnvelopeLineTo(buffered);
-            for (HeaderField field : envelope.header().fields()) {
-                if (!InnerEntity.belongsInside(field)) {
-                    field.writeCanonicalTo(buffered);
-                }
-            }
+            writeOuterHeader(envelope.header(), buffered);
             buffered.write(entity);
             buffered.flush();
         } catch (IOException e) {

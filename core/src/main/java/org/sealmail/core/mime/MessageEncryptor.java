@@ -20,6 +20,37 @@ public final class MessageEncryptor {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
+    /**
+     * Encrypts {@code message} whose entity is known to be {@code entityLength} bytes long (from
+     * {@link #entityLength} over the same file), so the CMS object can be DER with definite
+     * lengths however large the message. A message that changed in between is an I/O error.
+     */
+    public Outcome encrypt(InputStream message, OutputStream out, SizedContentEncryptor encryptor, long entityLength)
+            throws SmimeException {
+        Objects.requireNonNull(encryptor, "encryptor");
+        return encrypt(message, out, (entity, der) -> encryptor.encrypt(entity, entityLength, der));
+    }
+
+    /**
+     * A first, cheap pass over a message (a file, to be read again for {@link #encrypt}): the
+     * length of the entity that gets encrypted, in canonical form. Reads all of {@code message}.
+     */
+    public static long entityLength(InputStream message) throws SmimeException {
+        BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
+        HeaderSection headers = HeaderReader.read(in);
+        try (InputStream entity = InnerEntity.open(headers, in)) {
+            byte[] scratch = new byte[BUFFER_SIZE];
+            long length = 0;
+            int n;
+            while ((n = entity.read(scratch)) != -1) {
+                length += n;
+            }
+            return length;
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+        }
+    }
+
     public Outcome encrypt(InputStream message, OutputStream out, ContentEncryptor encryptor)
             throws SmimeException {
         Objects.requireNonNull(message, "message");

@@ -1,12 +1,9 @@
 package org.sealmail.core.mime;
 
 import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
-/** Views of the caller's streams that code handed them cannot close: the caller owns them. */
+/** A view of the caller's stream that code handed it cannot close: the caller owns it. */
 final class NonClosing {
 
     private NonClosing() {
@@ -17,20 +14,6 @@ final class NonClosing {
             @Override
             public void close() {
                 // the caller closes its own stream
-            }
-        };
-    }
-
-    static OutputStream output(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
             }
         };
     }

@@ -1,23 +1,42 @@
 package org.sealmail.core.mime;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.Locale;
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.pem.Base64DecodingInputStream;
 
 /**
  * An S/MIME message as read from a mailbox: its header section (with the mbox envelope line
  * before it, if any) and the CMS object its body carries (base64 of any line length, LF or
- * CRLF, or binary).
+ * CRLF, or binary). {@link #open} gives the CMS object as a stream, for messages of any size;
+ * {@link #read} holds it in memory.
  */
 public record SmimeEnvelope(HeaderSection header, byte[] cms) {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
+    /** An S/MIME message whose header has been read and whose CMS object streams, decoded as it comes. */
+    public record Opened(HeaderSection header, InputStream cms) {
+    }
+
     public static SmimeEnvelope read(InputStream message) throws SmimeException {
+        Opened opened = open(message);
+        try {
+            return new SmimeEnvelope(opened.header(), opened.cms().readAllBytes());
+        } catch (IOException e) {
+            throw SmimeException.fromIo("cannot read the message", e);
+        }
+    }
+
+    /**
+     * Reads the header of {@code message} and checks it is S/MIME. Errors in the body (bad base64,
+     * with its byte offset and line) come from the returned stream as IOExceptions carrying the
+     * SmimeException ({@link SmimeException#fromIo}).
+     */
+    public static Opened open(InputStream message) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
         HeaderSection header = HeaderReader.read(in);
         String type = header.first("Content-Type")
@@ -31,26 +50,16 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
         String encoding = header.first("Content-Transfer-Encoding")
                 .map(field -> field.value().strip().toLowerCase(Locale.ROOT))
                 .orElse("7bit");
-        try {
-            byte[] body = in.readAllBytes();
-            return new SmimeEnvelope(header, encoding.equals("base64") ? decodeBase64(body) : body);
-        } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
-        }
+        InputStream cms = encoding.equals("base64") ? new Base64DecodingInputStream(in, "the S/MIME body", false) : in;
+        return new Opened(header, cms);
     }
 
     /** Base64 with line breaks and spaces anywhere, but no other stray character. */
     static byte[] decodeBase64(byte[] body) throws SmimeException {
-        ByteArrayOutputStream compact = new ByteArrayOutputStream(body.length);
-        for (byte b : body) {
-            if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
-                compact.write(b);
-            }
-        }
         try {
-            return Base64.getDecoder().decode(compact.toByteArray());
-        } catch (IllegalArgumentException e) {
-            throw SmimeException.badInput("the S/MIME body is not valid base64: " + e.getMessage());
+            return new Base64DecodingInputStream(new ByteArrayInputStream(body), "the S/MIME body", false).readAllBytes();
+        } catch (IOException e) {
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 }
