@@ -124,3 +124,19 @@ openssl cms -encrypt -aes256 -in sample.eml -from 'Bob <bob@example.net>' -to 'A
   -subject 'Quarterly numbers' -out already-smime-real.eml ../pki/rsa2048.pem
 openssl cms -encrypt -aes-256-gcm -in sample.eml -from 'Bob <bob@example.net>' -to 'Alice <alice2048@example.org>' \
   -subject 'Quarterly numbers' -out already-smime-authenveloped.eml ../pki/rsa2048.pem
+
+# CMS objects as other tools write them: seeds for the fuzzing tests (core/src/test/.../fuzz).
+# BER from `openssl cms -stream` and NSS (indefinite lengths, chunked OCTET STRINGs), DER otherwise.
+cd ..
+rm -rf cms && mkdir -p cms
+openssl cms -encrypt -aes128 -stream -outform DER -in messages/sample.eml -out cms/openssl-stream.ber pki/rsa2048.pem
+openssl cms -encrypt -aes256 -outform DER -in messages/sample.eml -out cms/openssl-two-recipients.der \
+  pki/rsa2048.pem pki/bundle1.pem
+openssl cms -encrypt -aes256 -keyid -outform DER -in messages/sample.eml -out cms/openssl-keyid.der pki/rsa2048.pem
+openssl cms -encrypt -aes128 -stream -outform PEM -in messages/sample.eml -out cms/openssl-stream.pem pki/rsa2048.pem
+openssl cms -encrypt -aes128 -stream -in messages/sample.eml -out cms/openssl-stream.eml pki/rsa2048.pem
+NSSDB=$(mktemp -d)
+certutil -N -d sql:"$NSSDB" --empty-password
+certutil -A -d sql:"$NSSDB" -n rsa2048 -t ,, -i pki/rsa2048.pem
+cmsutil -E -d sql:"$NSSDB" -r rsa2048 -i messages/sample.eml -o cms/nss.ber
+rm -rf "$NSSDB"
