@@ -3,6 +3,7 @@ package org.sealmail.core.asn1;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -11,32 +12,39 @@ import org.sealmail.core.SmimeException;
  * chunks (what NSS and {@code openssl cms -stream} write).
  *
  * <p>Hostile input cannot hurt it: a declared length is checked against the bytes that exist
- * before anything is used or allocated, nesting deeper than {@link #MAX_DEPTH} is refused, the
+ * before anything is used or allocated, nesting deeper than {@link Limits#maxNestingDepth()} is refused, the
  * end of indefinite-length content is found by a loop rather than recursion, and every
  * malformation is a bad-input {@link SmimeException} naming the byte offset.
  */
 public final class BerReader {
 
-    /** Deepest nesting accepted; CMS needs about 10. */
-    public static final int MAX_DEPTH = 64;
+    /** The default deepest nesting; see {@link Limits#DEFAULT_MAX_NESTING_DEPTH}. */
+    public static final int MAX_DEPTH = Limits.DEFAULT_MAX_NESTING_DEPTH;
 
     private static final int END_OF_CONTENTS = 0x00;
 
     private final byte[] data;
     private final int end;
     private final int depth;
+    private final int maxDepth;
     private int pos;
 
-    private BerReader(byte[] data, int start, int end, int depth) {
+    private BerReader(byte[] data, int start, int end, int depth, int maxDepth) {
         this.data = data;
         this.pos = start;
         this.end = end;
         this.depth = depth;
+        this.maxDepth = maxDepth;
     }
 
     /** A reader over all of {@code data}; offsets in errors count from its first byte. */
     public static BerReader of(byte[] data) {
-        return new BerReader(data, 0, data.length, 0);
+        return of(data, Limits.DEFAULT);
+    }
+
+    /** The same, refusing nesting deeper than {@code limits} allow. */
+    public static BerReader of(byte[] data, Limits limits) {
+        return new BerReader(data, 0, data.length, 0, limits.maxNestingDepth());
     }
 
     /** True when every element has been read. */
@@ -95,8 +103,8 @@ public final class BerReader {
             contentEnd = contentOffset + (int) length;
             pos = contentEnd;
         }
-        if (constructed && depth + 1 > MAX_DEPTH) {
-            throw error(headerOffset, "nesting deeper than " + MAX_DEPTH + " levels");
+        if (constructed && depth + 1 > maxDepth) {
+            throw tooDeep(headerOffset);
         }
         return new Element(tagByte, headerOffset, contentOffset, contentEnd, length < 0, pos);
     }
@@ -204,7 +212,7 @@ public final class BerReader {
      * the marker's offset. Nested indefinite elements are counted, not recursed into.
      */
     private int findEndOfContents(int contentOffset) throws SmimeException {
-        BerReader walker = new BerReader(data, contentOffset, end, depth + 1);
+        BerReader walker = new BerReader(data, contentOffset, end, depth + 1, maxDepth);
         int open = 1;
         while (true) {
             if (walker.pos + 2 <= end && data[walker.pos] == 0 && data[walker.pos + 1] == 0) {
@@ -226,13 +234,17 @@ public final class BerReader {
             long length = walker.readLength(headerOffset, (tagByte & Tag.CONSTRUCTED_BIT) != 0);
             if (length < 0) {
                 open++;
-                if (depth + open > MAX_DEPTH) {
-                    throw error(headerOffset, "nesting deeper than " + MAX_DEPTH + " levels");
+                if (depth + open > maxDepth) {
+                    throw tooDeep(headerOffset);
                 }
             } else {
                 walker.pos += (int) length;
             }
         }
+    }
+
+    private SmimeException tooDeep(int offset) {
+        return error(offset, "nesting deeper than " + maxDepth + " levels (limit max-nesting-depth)");
     }
 
     private static SmimeException error(int offset, String what) {
@@ -284,7 +296,7 @@ public final class BerReader {
             if (!isConstructed()) {
                 throw error(headerOffset, String.format("expected a constructed element, tag 0x%02x is primitive", tagByte));
             }
-            return new BerReader(data, contentOffset, contentEnd, depth + 1);
+            return new BerReader(data, contentOffset, contentEnd, depth + 1, maxDepth);
         }
 
         /** The content octets of a primitive element. */

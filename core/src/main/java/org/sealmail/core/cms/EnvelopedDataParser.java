@@ -3,6 +3,7 @@ package org.sealmail.core.cms;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.asn1.Oids;
@@ -17,16 +18,23 @@ public final class EnvelopedDataParser {
     private static final int ENCRYPTED_CONTENT = Tag.context(0);
     private static final int UNPROTECTED_ATTRIBUTES = Tag.context(1) | Tag.CONSTRUCTED_BIT;
 
-    /** More than any real message has; each recipient may cost an RSA operation per key. */
-    static final int MAX_RECIPIENTS = 256;
+    /** The default; see {@link Limits#DEFAULT_MAX_RECIPIENTS}. */
+    static final int MAX_RECIPIENTS = Limits.DEFAULT_MAX_RECIPIENTS;
 
+    private final Limits limits;
     private boolean ber;
 
-    private EnvelopedDataParser() {
+    private EnvelopedDataParser(Limits limits) {
+        this.limits = limits;
     }
 
     public static EnvelopedMessage parse(byte[] contentInfo) throws SmimeException {
-        return new EnvelopedDataParser().contentInfo(contentInfo);
+        return parse(contentInfo, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (nesting depth, number of recipients). */
+    public static EnvelopedMessage parse(byte[] contentInfo, Limits limits) throws SmimeException {
+        return new EnvelopedDataParser(limits).contentInfo(contentInfo);
     }
 
     /** The content type OID of a ContentInfo, whatever it holds (for {@code inspect}). */
@@ -35,7 +43,7 @@ public final class EnvelopedDataParser {
     }
 
     private EnvelopedMessage contentInfo(byte[] input) throws SmimeException {
-        BerReader top = BerReader.of(input);
+        BerReader top = BerReader.of(input, limits);
         BerReader contentInfo = children(top.read(Tag.SEQUENCE));
         top.expectEnd("ContentInfo");
         String contentType = contentInfo.readOid();
@@ -63,9 +71,10 @@ public final class EnvelopedDataParser {
         List<RecipientInfo> recipients = new ArrayList<>();
         BerReader set = children(env.read(Tag.SET));
         while (!set.isEmpty()) {
-            if (recipients.size() == MAX_RECIPIENTS) {
+            if (recipients.size() == limits.maxRecipients()) {
                 // Each recipient may cost an RSA private-key operation per key: bound the work.
-                throw SmimeException.unsupported("more than " + MAX_RECIPIENTS + " recipients in one message");
+                throw SmimeException.unsupported("more than " + limits.maxRecipients()
+                        + " recipients in one message (limit max-recipients)");
             }
             recipients.add(recipientInfo(set));
         }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import java.util.Optional;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -20,6 +21,17 @@ public final class MessageEncryptor {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
+    private final Limits limits;
+
+    public MessageEncryptor() {
+        this(Limits.DEFAULT);
+    }
+
+    /** An encryptor that reads header sections within {@code limits}; the body streams, unlimited. */
+    public MessageEncryptor(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
     public Outcome encrypt(InputStream message, OutputStream out, ContentEncryptor encryptor)
             throws SmimeException {
         Objects.requireNonNull(message, "message");
@@ -28,7 +40,7 @@ public final class MessageEncryptor {
         // HeaderReader reads byte by byte, and AlreadyEncrypted needs mark/reset: buffer here.
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
-        HeaderSection headers = HeaderReader.read(in);
+        HeaderSection headers = HeaderReader.read(in, limits);
         Optional<String> protectedAlready = AlreadyEncrypted.check(headers, in);
         try {
             if (protectedAlready.isPresent()) {

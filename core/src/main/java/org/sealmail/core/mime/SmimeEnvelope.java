@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.Locale;
+import org.sealmail.core.LimitedRead;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -18,8 +20,13 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     public static SmimeEnvelope read(InputStream message) throws SmimeException {
+        return read(message, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (header size and fields, message size). */
+    public static SmimeEnvelope read(InputStream message, Limits limits) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
-        HeaderSection header = HeaderReader.read(in);
+        HeaderSection header = HeaderReader.read(in, limits);
         String type = header.first("Content-Type")
                 .flatMap(field -> ParameterizedValue.parse(field.value()))
                 .map(ParameterizedValue::value)
@@ -32,7 +39,7 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
                 .map(field -> field.value().strip().toLowerCase(Locale.ROOT))
                 .orElse("7bit");
         try {
-            byte[] body = in.readAllBytes();
+            byte[] body = LimitedRead.readAll(in, limits.maxMessageBytes(), "the message body", "max-message-bytes");
             return new SmimeEnvelope(header, encoding.equals("base64") ? decodeBase64(body) : body);
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
