@@ -11,6 +11,7 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Map;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.asn1.DerShape;
 import org.sealmail.core.asn1.Oids;
 
 /** Turns PKCS#8 and PKCS#1 encodings into JDK private keys. Only RSA keys are accepted for now. */
@@ -40,6 +41,14 @@ final class PrivateKeyDecoder {
             throw SmimeException.badInput("PKCS#8 private key of version " + version + "; expected 0 or 1");
         }
         String algorithm = AlgorithmId.read(info).oid();
+        // The JDK parses the whole PrivateKeyInfo and the key inside it: both must be plain DER.
+        DerShape.check(der);
+        byte[] key = info.readOctetString();
+        try {
+            DerShape.check(key);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
         if (algorithm.equals(KeyOids.EC_PUBLIC_KEY)) {
             throw SmimeException.unsupported(EC_UNSUPPORTED);
         }
