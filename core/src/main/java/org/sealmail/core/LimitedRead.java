@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class LimitedRead {
 
-    private static final int CHUNK = 1 << 20;
+    /** Under half a G1 region even on small heaps: a larger array is "humongous" and costs two regions. */
+    private static final int CHUNK = 256 * 1024;
 
     private LimitedRead() {
     }
