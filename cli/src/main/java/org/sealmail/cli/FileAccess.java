@@ -36,7 +36,7 @@ final class FileAccess {
     static byte[] readInput(String path, Console console) throws CommandFailure, SmimeException {
         try (InputStream in = openInput(path, console)) {
             return LimitedRead.readAll(in, Limits.DEFAULT.maxMessageBytes(),
-                    path == null || path.equals("-") ? "the input" : path, "max-message-bytes");
+                    path == null || path.equals("-") ? "the input" : path, Limits.Limit.MESSAGE_BYTES);
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
         }
@@ -46,7 +46,7 @@ final class FileAccess {
     static byte[] readSmallFile(String path) throws CommandFailure {
         refuseDirectory(path);
         try (InputStream in = Files.newInputStream(Path.of(path))) {
-            return LimitedRead.readAll(in, SMALL_FILE_LIMIT, path, "max-key-file-bytes");
+            return LimitedRead.readAll(in, SMALL_FILE_LIMIT, path, Limits.Limit.KEY_FILE_BYTES);
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.DATA_ERROR, e.getMessage() + "; not a certificate or key file");
         } catch (IOException e) {

@@ -19,11 +19,11 @@ public final class LimitedRead {
     }
 
     /**
-     * All of {@code in}, or BAD_INPUT "WHAT larger than N MiB (limit LIMIT_NAME)".
+     * All of {@code in}, or BAD_INPUT "WHAT is larger than N MiB (limit NAME)".
      *
      * @param what what the input is, for the message ("the message", "key.pem")
      */
-    public static byte[] readAll(InputStream in, int maxBytes, String what, String limitName)
+    public static byte[] readAll(InputStream in, int maxBytes, String what, Limits.Limit limit)
             throws IOException, SmimeException {
         List<byte[]> chunks = new ArrayList<>();
         long total = 0;
@@ -31,7 +31,7 @@ public final class LimitedRead {
             byte[] chunk = in.readNBytes((int) Math.min(CHUNK, maxBytes + 1L - total));
             total += chunk.length;
             if (total > maxBytes) {
-                throw SmimeException.badInput(what + " is " + Limits.largerThan(maxBytes, limitName));
+                throw SmimeException.badInput(what + " is " + Limits.largerThan(maxBytes, limit));
             }
             if (chunk.length == 0) {
                 break;

@@ -36,17 +36,20 @@ class LimitsTest {
 
     @Test
     void withChangesOneLimitAndLeavesTheOriginalAlone() {
-        Limits lowered = Limits.DEFAULT.withMaxRecipients(3);
+        Limits lowered = Limits.DEFAULT.with(Limits.Limit.RECIPIENTS, 3);
         assertEquals(3, lowered.maxRecipients());
         assertEquals(64, lowered.maxNestingDepth());
         assertEquals(256, Limits.DEFAULT.maxRecipients());
-        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMaxHeaderFields(0));
+        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.with(Limits.Limit.HEADER_FIELDS, 0));
+        for (Limits.Limit limit : Limits.Limit.values()) {
+            assertEquals(limit.defaultValue(), Limits.DEFAULT.get(limit), limit.label());
+        }
     }
 
     @Test
     void nestingDepth() {
         byte[] fiveDeep = {0x30, 0x08, 0x30, 0x06, 0x30, 0x04, 0x30, 0x02, 0x30, 0x00};
-        BerReader reader = BerReader.of(fiveDeep, Limits.DEFAULT.withMaxNestingDepth(3));
+        BerReader reader = BerReader.of(fiveDeep, Limits.DEFAULT.with(Limits.Limit.NESTING_DEPTH, 3));
         SmimeException e = assertThrows(SmimeException.class,
                 () -> reader.readSequence().readSequence().readSequence().readSequence());
         assertEquals("malformed ASN.1 at byte 6: nesting deeper than 3 levels (limit max-nesting-depth)", e.getMessage());
@@ -56,7 +59,7 @@ class LimitsTest {
     void recipients() {
         byte[] twoRecipients = TestData.read(TestData.root().resolve("testdata/cms/openssl-two-recipients.der"));
         SmimeException e = assertThrows(SmimeException.class,
-                () -> EnvelopedDataParser.parse(twoRecipients, Limits.DEFAULT.withMaxRecipients(1)));
+                () -> EnvelopedDataParser.parse(twoRecipients, Limits.DEFAULT.with(Limits.Limit.RECIPIENTS, 1)));
         assertEquals("more than 1 recipients in one message (limit max-recipients)", e.getMessage());
     }
 
@@ -64,7 +67,7 @@ class LimitsTest {
     void certificatesInABundle() {
         byte[] three = TestData.read(TestData.pki("bundle-of-3.pem"));
         SmimeException e = assertThrows(SmimeException.class,
-                () -> CertificateBundle.parse(three, Instant.now(), Limits.DEFAULT.withMaxCertificates(2)));
+                () -> CertificateBundle.parse(three, Instant.now(), Limits.DEFAULT.with(Limits.Limit.CERTIFICATES, 2)));
         assertEquals("3 certificates: more than 2 in one bundle (limit max-certificates)", e.getMessage());
     }
 
@@ -72,7 +75,7 @@ class LimitsTest {
     void headerFields() {
         byte[] message = ascii("A: 1\nB: 2\nC: 3\n\nbody\n");
         SmimeException e = assertThrows(SmimeException.class, () -> new MessageEncryptor(
-                Limits.DEFAULT.withMaxHeaderFields(2)).encrypt(new ByteArrayInputStream(message),
+                Limits.DEFAULT.with(Limits.Limit.HEADER_FIELDS, 2)).encrypt(new ByteArrayInputStream(message),
                         java.io.OutputStream.nullOutputStream(), (in, out) -> { }));
         assertEquals("header section has more than 2 fields (limit max-header-fields)", e.getMessage());
     }
@@ -80,7 +83,7 @@ class LimitsTest {
     @Test
     void headerBytes() {
         SmimeException e = assertThrows(SmimeException.class, () -> HeaderReader.read(
-                new ByteArrayInputStream(ascii("Subject: long enough\n\n")), Limits.DEFAULT.withMaxHeaderBytes(10)));
+                new ByteArrayInputStream(ascii("Subject: long enough\n\n")), Limits.DEFAULT.with(Limits.Limit.HEADER_BYTES, 10)));
         assertEquals("header section larger than 10 bytes (limit max-header-bytes)", e.getMessage());
     }
 
@@ -88,7 +91,7 @@ class LimitsTest {
     void messageBytes() {
         byte[] message = TestData.read(TestData.message("already-smime-real.eml"));
         SmimeException e = assertThrows(SmimeException.class, () -> SmimeEnvelope.read(
-                new ByteArrayInputStream(message), Limits.DEFAULT.withMaxMessageBytes(100)));
+                new ByteArrayInputStream(message), Limits.DEFAULT.with(Limits.Limit.MESSAGE_BYTES, 100)));
         assertEquals("the message body is larger than 100 bytes (limit max-message-bytes)", e.getMessage());
     }
 
@@ -97,7 +100,7 @@ class LimitsTest {
         // OpenSSL wrote this key with 2,048 PBKDF2 iterations.
         byte[] key = TestData.read(TestData.pki("rsa2048-encrypted.pem"));
         SmimeException e = assertThrows(SmimeException.class, () -> KeyFiles.read(key,
-                "sealmail-test".toCharArray(), Limits.DEFAULT.withMaxIterations(1000)));
+                "sealmail-test".toCharArray(), Limits.DEFAULT.with(Limits.Limit.ITERATIONS, 1000)));
         assertTrue(e.getMessage().endsWith("iteration count 2048 is above 1000 (limit max-iterations)"), e.getMessage());
     }
 
@@ -105,10 +108,11 @@ class LimitsTest {
     void limitedReadTakesExactlyTheLimitAndRefusesOneByteMore() throws Exception {
         byte[] data = new byte[3 * 1024 * 1024 + 5];
         data[data.length - 1] = 7;
-        assertArrayEquals(data, LimitedRead.readAll(new ByteArrayInputStream(data), data.length, "x", "max-x"));
+        assertArrayEquals(data, LimitedRead.readAll(new ByteArrayInputStream(data), data.length, "x", Limits.Limit.MESSAGE_BYTES));
         SmimeException e = assertThrows(SmimeException.class,
-                () -> LimitedRead.readAll(new ByteArrayInputStream(data), data.length - 1, "the input", "max-x"));
-        assertEquals("the input is larger than " + (data.length - 1) + " bytes (limit max-x)", e.getMessage());
+                () -> LimitedRead.readAll(new ByteArrayInputStream(data), data.length - 1, "the input",
+                        Limits.Limit.MESSAGE_BYTES));
+        assertEquals("the input is larger than " + (data.length - 1) + " bytes (limit max-message-bytes)", e.getMessage());
     }
 
     private static byte[] ascii(String text) {

@@ -19,7 +19,7 @@ import org.sealmail.core.SmimeException;
 public final class BerReader {
 
     /** The default deepest nesting; see {@link Limits#DEFAULT_MAX_NESTING_DEPTH}. */
-    public static final int MAX_DEPTH = Limits.DEFAULT_MAX_NESTING_DEPTH;
+    public static final int MAX_DEPTH = Limits.DEFAULT.maxNestingDepth();
 
     private static final int END_OF_CONTENTS = 0x00;
 
@@ -244,7 +244,7 @@ public final class BerReader {
     }
 
     private SmimeException tooDeep(int offset) {
-        return error(offset, "nesting deeper than " + maxDepth + " levels (limit max-nesting-depth)");
+        return error(offset, "nesting deeper than " + maxDepth + " levels " + Limits.Limit.NESTING_DEPTH.named());
     }
 
     private static SmimeException error(int offset, String what) {

@@ -19,7 +19,7 @@ public final class EnvelopedDataParser {
     private static final int UNPROTECTED_ATTRIBUTES = Tag.context(1) | Tag.CONSTRUCTED_BIT;
 
     /** The default; see {@link Limits#DEFAULT_MAX_RECIPIENTS}. */
-    static final int MAX_RECIPIENTS = Limits.DEFAULT_MAX_RECIPIENTS;
+    static final int MAX_RECIPIENTS = Limits.DEFAULT.maxRecipients();
 
     private final Limits limits;
     private boolean ber;
@@ -74,7 +74,7 @@ public final class EnvelopedDataParser {
             if (recipients.size() == limits.maxRecipients()) {
                 // Each recipient may cost an RSA private-key operation per key: bound the work.
                 throw SmimeException.unsupported("more than " + limits.maxRecipients()
-                        + " recipients in one message (limit max-recipients)");
+                        + " recipients in one message " + Limits.Limit.RECIPIENTS.named());
             }
             recipients.add(recipientInfo(set));
         }

@@ -11,7 +11,7 @@ import org.sealmail.core.SmimeException;
 final class IterationBudget {
 
     /** Far above what tools write (OpenSSL: 2,048; JDK: 10,000; 600,000 for the most cautious), about a second of work. */
-    static final int MAX_PER_DERIVATION = Limits.DEFAULT_MAX_ITERATIONS;
+    static final int MAX_PER_DERIVATION = Limits.DEFAULT.maxIterations();
     /** Room for a MAC and two encrypted parts at the maximum each. */
     private static final int DERIVATIONS_PER_FILE = 3;
 
@@ -33,13 +33,13 @@ final class IterationBudget {
         }
         if (iterations.compareTo(BigInteger.valueOf(maxPerDerivation)) > 0) {
             throw SmimeException.badInput(what + " iteration count " + iterations
-                    + " is above " + maxPerDerivation + " (limit max-iterations)");
+                    + " is above " + maxPerDerivation + " " + Limits.Limit.ITERATIONS.named());
         }
         int count = iterations.intValue();
         long perFile = (long) DERIVATIONS_PER_FILE * maxPerDerivation;
         if (spent + count > perFile) {
             throw SmimeException.badInput("the file's iteration counts add up to more than " + perFile
-                    + " (limit max-iterations, " + DERIVATIONS_PER_FILE + " derivations)");
+                    + " (" + DERIVATIONS_PER_FILE + " x limit " + Limits.Limit.ITERATIONS.label() + ")");
         }
         spent += count;
         return count;

@@ -21,7 +21,7 @@ import org.sealmail.core.SmimeException;
 public final class HeaderReader {
 
     /** The largest header section accepted by {@link #read(InputStream)}; see {@link Limits#DEFAULT_MAX_HEADER_BYTES}. */
-    public static final int DEFAULT_MAX_BYTES = Limits.DEFAULT_MAX_HEADER_BYTES;
+    public static final int DEFAULT_MAX_BYTES = Limits.DEFAULT.maxHeaderBytes();
 
     private static final byte[] ENVELOPE_PREFIX = "From ".getBytes(StandardCharsets.US_ASCII);
 
@@ -42,7 +42,7 @@ public final class HeaderReader {
 
     /** Reads a header section of at most {@code maxBytes} bytes, ending empty line included. */
     public static HeaderSection read(InputStream in, int maxBytes) throws SmimeException {
-        return read(in, Limits.DEFAULT.withMaxHeaderBytes(maxBytes));
+        return read(in, Limits.DEFAULT.with(Limits.Limit.HEADER_BYTES, maxBytes));
     }
 
     /** Reads a header section within {@code limits} (its size and number of fields). */
@@ -101,7 +101,7 @@ public final class HeaderReader {
                 fields.add(new HeaderField(field.toByteArray(), fieldName));
                 if (fields.size() == maxFields) {
                     throw SmimeException.badInput("header section has more than " + maxFields
-                            + " fields (limit max-header-fields)");
+                            + " fields " + Limits.Limit.HEADER_FIELDS.named());
                 }
             }
             field = new ByteArrayOutputStream();
@@ -121,7 +121,7 @@ public final class HeaderReader {
         int b;
         while ((b = in.read()) != -1) {
             if (++bytesRead > maxBytes) {
-                throw SmimeException.badInput("header section " + Limits.largerThan(maxBytes, "max-header-bytes"));
+                throw SmimeException.badInput("header section " + Limits.largerThan(maxBytes, Limits.Limit.HEADER_BYTES));
             }
             line.write(b);
             if (b == '\n') {

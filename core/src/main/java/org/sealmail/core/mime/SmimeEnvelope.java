@@ -39,7 +39,8 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
                 .map(field -> field.value().strip().toLowerCase(Locale.ROOT))
                 .orElse("7bit");
         try {
-            byte[] body = LimitedRead.readAll(in, limits.maxMessageBytes(), "the message body", "max-message-bytes");
+            byte[] body = LimitedRead.readAll(in, limits.maxMessageBytes(), "the message body",
+                    Limits.Limit.MESSAGE_BYTES);
             return new SmimeEnvelope(header, encoding.equals("base64") ? decodeBase64(body) : body);
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);

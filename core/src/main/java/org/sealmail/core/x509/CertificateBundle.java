@@ -104,7 +104,7 @@ public final class CertificateBundle {
         if (certificates > limits.maxCertificates()) {
             // Each certificate costs a decoding and checks: count before doing any.
             throw SmimeException.badInput(certificates + " certificates: more than " + limits.maxCertificates()
-                    + " in one bundle (limit max-certificates)");
+                    + " in one bundle " + Limits.Limit.CERTIFICATES.named());
         }
         if (isBlank(input)) {
             throw SmimeException.badInput("no certificate found: the input is empty");
