@@ -105,6 +105,10 @@ openssl pkcs12 -export -legacy -in rsa2048.pem -inkey rsa2048.key -name rsa2048 
 # Modern, with the CA certificate too: keyCertificates vs otherCertificates (-clcerts / -cacerts).
 openssl pkcs12 -export -in rsa2048.pem -inkey rsa2048.key -certfile ca.pem -name rsa2048 -passout $PASS \
   -out rsa2048-chain.p12
+# Without a MAC, and also without encryption (empty password): fuzzing seeds whose damage reaches the bags.
+openssl pkcs12 -export -nomac -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout $PASS -out rsa2048-nomac.p12
+openssl pkcs12 -export -nomac -keypbe NONE -certpbe NONE -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout pass: \
+  -out rsa2048-plain.p12
 # PKCS#1 "RSA PRIVATE KEY".
 openssl rsa -in rsa2048.key -traditional -out rsa2048-pkcs1.pem 2>/dev/null
 # The same key as unencrypted PKCS#8 in DER (a binary key file, no PEM armor).

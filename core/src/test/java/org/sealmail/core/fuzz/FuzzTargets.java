@@ -77,6 +77,7 @@ public final class FuzzTargets {
     public static List<byte[]> privateKeySeeds() {
         return pki("rsa2048.key", "rsa2048-pkcs1.pem", "rsa2048-pkcs8.der", "rsa2048-encrypted.pem",
                 "rsa2048-with-cert.pem", "rsa2048-modern.p12", "rsa2048-legacy.p12", "rsa2048-legacy-rc2.p12",
+                "rsa2048-nomac.p12", "rsa2048-plain.p12",
                 "rsa2048-traditional-encrypted.pem");
     }
 

@@ -342,7 +342,7 @@ final class Mutator {
             return new byte[] {INTERESTING[random.nextInt(INTERESTING.length)]};
         }
         int at = random.nextInt(data.length);
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
             case 0 -> {
                 byte[] copy = data.clone();
                 copy[at] ^= (byte) (1 << random.nextInt(8));
@@ -369,10 +369,27 @@ final class Mutator {
                 int count = Math.min(data.length - at, 1 + random.nextInt(64));
                 return insert(data, at, java.util.Arrays.copyOfRange(data, at, at + count));
             }
+            case 5 -> {
+                return nest(data, at);
+            }
             default -> {
                 return java.util.Arrays.copyOf(data, at);
             }
         }
+    }
+
+    /** Deep nesting from {@code at} on: indefinite-length openings, and their ends at the end. */
+    private byte[] nest(byte[] data, int at) {
+        int depth = new int[] {65, 1_000, 20_000}[random.nextInt(3)];
+        byte tag = new byte[] {0x30, 0x24, (byte) 0xa0}[random.nextInt(3)];
+        byte[] nested = new byte[data.length + 4 * depth];
+        System.arraycopy(data, 0, nested, 0, at);
+        for (int i = 0; i < depth; i++) {
+            nested[at + 2 * i] = tag;
+            nested[at + 2 * i + 1] = (byte) 0x80;
+        }
+        System.arraycopy(data, at, nested, at + 2 * depth, data.length - at);
+        return nested;
     }
 
     private static byte[] insert(byte[] data, int at, byte[] inserted) {
