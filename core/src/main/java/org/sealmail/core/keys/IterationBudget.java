@@ -10,7 +10,7 @@ import org.sealmail.core.SmimeException;
  */
 final class IterationBudget {
 
-    /** Far above what tools write (OpenSSL: 2,048; JDK: 10,000; 600,000 for the most cautious), about a second of work. */
+    /** Far above what tools write (OpenSSL: 2,048; JDK: 10,000; 600,000 for the most cautious); see {@link Limits.Limit#ITERATIONS}. */
     static final int MAX_PER_DERIVATION = Limits.DEFAULT.maxIterations();
     /** Room for a MAC and two encrypted parts at the maximum each. */
     private static final int DERIVATIONS_PER_FILE = 3;
