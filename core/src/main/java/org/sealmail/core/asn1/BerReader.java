@@ -138,9 +138,14 @@ public final class BerReader {
         int at = pos;
         BigInteger value = readInteger();
         if (value.bitLength() > 31) {
-            throw error(at, "INTEGER too large: " + value);
+            throw error(at, "INTEGER too large: " + printable(value));
         }
         return value.intValue();
+    }
+
+    /** The value in decimal, or its size when printing it would cost seconds (a hostile 100 KB INTEGER). */
+    public static String printable(BigInteger value) {
+        return value.bitLength() > 64 ? "of " + value.bitLength() + " bits" : value.toString();
     }
 
     public void readNull() throws SmimeException {

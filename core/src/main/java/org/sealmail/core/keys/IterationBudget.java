@@ -3,6 +3,7 @@ package org.sealmail.core.keys;
 import java.math.BigInteger;
 import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.BerReader;
 
 /**
  * Caps the key-derivation work one file may ask for. Iteration counts are the file's to
@@ -29,10 +30,10 @@ final class IterationBudget {
     /** Checks and records one derivation's iteration count; returns it as an int. */
     int spend(BigInteger iterations, String what) throws SmimeException {
         if (iterations.signum() <= 0) {
-            throw SmimeException.badInput(what + " iteration count " + iterations + " is not positive");
+            throw SmimeException.badInput(what + " iteration count " + BerReader.printable(iterations) + " is not positive");
         }
         if (iterations.compareTo(BigInteger.valueOf(maxPerDerivation)) > 0) {
-            throw SmimeException.badInput(what + " iteration count " + iterations
+            throw SmimeException.badInput(what + " iteration count " + BerReader.printable(iterations)
                     + " is above " + maxPerDerivation + " " + Limits.Limit.ITERATIONS.named());
         }
         int count = iterations.intValue();

@@ -16,6 +16,8 @@ import org.sealmail.core.mime.HeaderReader;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.testing.TestData;
+import org.sealmail.core.x509.CertificateNames;
+import java.math.BigInteger;
 
 /**
  * The inputs that broke other ASN.1, CMS and MIME parsers, each fed to every target that could
@@ -78,6 +80,34 @@ class KnownDangerousInputTest {
     void integerOfOneMiBAsACertificateSerial() {
         byte[] certificate = Hostile.certificateWithSerial(1 << 20);
         check(FuzzTargets.certificates(), certificate);
+    }
+
+    @Test
+    void integerOfOneMiBAsASerialIsPrintedInLinearTime() {
+        // inspect, certs and the no-matching-key message print serials; BigInteger.toString took ~2 s here.
+        byte[] magnitude = new byte[1 << 20];
+        java.util.Arrays.fill(magnitude, (byte) 0x5a);
+        FuzzTarget print = FuzzTarget.of("serial", input -> {
+            String hex = CertificateNames.serialHex(new BigInteger(1, input));
+            assertEquals(2 * input.length, hex.length());
+        });
+        check(print, magnitude);
+        assertEquals("00", CertificateNames.serialHex(BigInteger.ZERO));
+        assertEquals("80", CertificateNames.serialHex(BigInteger.valueOf(0x80)));
+        assertEquals("0100", CertificateNames.serialHex(BigInteger.valueOf(0x100)));
+        assertEquals("-1003", CertificateNames.serialHex(BigInteger.valueOf(-0x1003)));
+    }
+
+    @Test
+    void hugeIntegersInErrorsAreNamedBySizeNotPrinted() {
+        byte[] huge = new byte[100_000];
+        huge[0] = 0x12;
+        BerTree.Node integer = new BerTree.Node();
+        integer.tag = 0x02;
+        integer.content = huge;
+        SmimeException e = assertThrows(SmimeException.class,
+                () -> BerReader.of(BerTree.encode(integer)).readSmallInteger());
+        assertEquals("malformed ASN.1 at byte 0: INTEGER too large: of 799997 bits", e.getMessage());
     }
 
     @Test
