@@ -28,7 +28,7 @@ final class Interruption {
                 return;
             }
             PENDING.forEach(Interruption::deleteQuietly);
-            stderr.println("sealmail: interrupted; no output file was written");
+            stderr.println("sealmail: stopped before finishing (interrupted); no output file was written");
             stderr.flush();
             // halt, not exit: called from a shutdown hook, and sets the code the sender acts on.
             Runtime.getRuntime().halt(ExitCode.TEMPORARY_FAILURE);

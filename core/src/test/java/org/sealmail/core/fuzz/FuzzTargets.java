@@ -3,7 +3,6 @@ package org.sealmail.core.fuzz;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -120,9 +119,5 @@ public final class FuzzTargets {
 
     private static List<byte[]> files(Path folder, String... names) {
         return Fuzzer.seeds(java.util.Arrays.stream(names).map(folder::resolve).toList());
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -46,7 +46,7 @@ public final class Fuzzer {
         return Integer.getInteger("fuzz.iterations", ciDefault);
     }
 
-    /** Runs every input; returns how many ended in success (the rest were refused). */
+    /** Runs every input; returns how many were accepted and how many refused. */
     public Tally run(List<byte[]> seeds, int mutations) {
         Tally tally = new Tally();
         try {

@@ -15,7 +15,6 @@ import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.mime.HeaderReader;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
-import org.sealmail.core.testing.TestData;
 import org.sealmail.core.x509.CertificateNames;
 import java.math.BigInteger;
 
@@ -187,9 +186,5 @@ class KnownDangerousInputTest {
 
     private static void check(FuzzTarget target, byte[] input) {
         new Fuzzer(target).check(input, "known dangerous input", new Fuzzer.Tally());
-    }
-
-    static byte[] testCertificate() {
-        return TestData.read(TestData.pki("rsa2048.der"));
     }
 }
