@@ -105,6 +105,10 @@ openssl pkcs12 -export -legacy -in rsa2048.pem -inkey rsa2048.key -name rsa2048 
 # Modern, with the CA certificate too: keyCertificates vs otherCertificates (-clcerts / -cacerts).
 openssl pkcs12 -export -in rsa2048.pem -inkey rsa2048.key -certfile ca.pem -name rsa2048 -passout $PASS \
   -out rsa2048-chain.p12
+# Without a MAC, and also without encryption (empty password): fuzzing seeds whose damage reaches the bags.
+openssl pkcs12 -export -nomac -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout $PASS -out rsa2048-nomac.p12
+openssl pkcs12 -export -nomac -keypbe NONE -certpbe NONE -in rsa2048.pem -inkey rsa2048.key -name rsa2048 -passout pass: \
+  -out rsa2048-plain.p12
 # PKCS#1 "RSA PRIVATE KEY".
 openssl rsa -in rsa2048.key -traditional -out rsa2048-pkcs1.pem 2>/dev/null
 # The same key as unencrypted PKCS#8 in DER (a binary key file, no PEM armor).
@@ -186,3 +190,19 @@ openssl cms -encrypt -aes256 -in sample.eml -from 'Bob <bob@example.net>' -to 'A
   -subject 'Quarterly numbers' -out already-smime-real.eml ../pki/rsa2048.pem
 openssl cms -encrypt -aes-256-gcm -in sample.eml -from 'Bob <bob@example.net>' -to 'Alice <alice2048@example.org>' \
   -subject 'Quarterly numbers' -out already-smime-authenveloped.eml ../pki/rsa2048.pem
+
+# CMS objects as other tools write them: seeds for the fuzzing tests (core/src/test/.../fuzz).
+# BER from `openssl cms -stream` and NSS (indefinite lengths, chunked OCTET STRINGs), DER otherwise.
+cd ..
+rm -rf cms && mkdir -p cms
+openssl cms -encrypt -aes128 -stream -outform DER -in messages/sample.eml -out cms/openssl-stream.ber pki/rsa2048.pem
+openssl cms -encrypt -aes256 -outform DER -in messages/sample.eml -out cms/openssl-two-recipients.der \
+  pki/rsa2048.pem pki/bundle1.pem
+openssl cms -encrypt -aes256 -keyid -outform DER -in messages/sample.eml -out cms/openssl-keyid.der pki/rsa2048.pem
+openssl cms -encrypt -aes128 -stream -outform PEM -in messages/sample.eml -out cms/openssl-stream.pem pki/rsa2048.pem
+openssl cms -encrypt -aes128 -stream -in messages/sample.eml -out cms/openssl-stream.eml pki/rsa2048.pem
+NSSDB=$(mktemp -d)
+certutil -N -d sql:"$NSSDB" --empty-password
+certutil -A -d sql:"$NSSDB" -n rsa2048 -t ,, -i pki/rsa2048.pem
+cmsutil -E -d sql:"$NSSDB" -r rsa2048 -i messages/sample.eml -o cms/nss.ber
+rm -rf "$NSSDB"

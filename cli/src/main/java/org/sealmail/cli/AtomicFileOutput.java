@@ -36,11 +36,13 @@ final class AtomicFileOutput implements AutoCloseable {
     static AtomicFileOutput create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        Interruption.pending(temp);
         try {
             keepPermissions(absolute, temp);
             return new AtomicFileOutput(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
         } catch (IOException e) {
             Files.deleteIfExists(temp);
+            Interruption.settled(temp);
             throw e;
         }
     }
@@ -63,6 +65,7 @@ final class AtomicFileOutput implements AutoCloseable {
         channel.close();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         committed = true;
+        Interruption.settled(temp);
         syncFolder(target.getParent());
     }
 
@@ -80,6 +83,7 @@ final class AtomicFileOutput implements AutoCloseable {
         if (!committed) {
             channel.close();
             Files.deleteIfExists(temp);
+            Interruption.settled(temp);
         }
     }
 }

@@ -69,6 +69,7 @@ final class DeliverCommand implements Command {
         Path folder = maildir != null ? Path.of(maildir) : StoreOption.folder(parsed).resolve("mail").resolve(user);
 
         Maildir.Delivery delivery = Maildir.at(folder).deliver(console.stdin(), transform);
+        Interruption.delivered();
         if (delivery.storedAsItCame()) {
             console.note(name(), "stored as it came, not encrypted: " + delivery.storedAsItCameBecause());
         } else if (writer.isPresent() && !delivery.outcome().wasEncrypted()) {

@@ -109,7 +109,7 @@ final class EncryptCommand implements Command {
     private static long entityLength(Arguments parsed, Console console)
             throws UsageException, CommandFailure, SmimeException {
         try (InputStream first = FileAccess.openInput(parsed.single("--in"), console)) {
-            return MessageEncryptor.entityLength(first);
+            return new MessageEncryptor().entityLength(first);
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the message: " + e.getMessage());
         }

@@ -1,18 +1,20 @@
 package org.sealmail.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.sealmail.core.LimitedRead;
+import org.sealmail.core.Limits;
+import org.sealmail.core.SmimeException;
 
 /** Opens the files a command names, turning each failure into the exit code it deserves. */
 final class FileAccess {
 
     /** Certificates and keys are small; anything larger is a mistake (e.g. --cert /dev/zero). */
-    static final int SMALL_FILE_LIMIT = 16 * 1024 * 1024;
+    static final int SMALL_FILE_LIMIT = Limits.DEFAULT.maxKeyFileBytes();
 
     private FileAccess() {
     }
@@ -39,30 +41,13 @@ final class FileAccess {
         return Files.isRegularFile(file) ? file : null;
     }
 
-    /** All of the named file, or of stdin when {@code path} is null or "-". */
-    static byte[] readInput(String path, Console console) throws CommandFailure {
-        try (InputStream in = openInput(path, console)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCode.TEMPORARY_FAILURE, "cannot read the input: " + e.getMessage());
-        }
-    }
-
     /** A whole small file (a certificate bundle, a key), refusing one over the limit. */
     static byte[] readSmallFile(String path) throws CommandFailure {
         refuseDirectory(path);
         try (InputStream in = Files.newInputStream(Path.of(path))) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                bytes.write(buffer, 0, n);
-                if (bytes.size() > SMALL_FILE_LIMIT) {
-                    throw new CommandFailure(ExitCode.DATA_ERROR,
-                            path + ": larger than " + SMALL_FILE_LIMIT / (1024 * 1024) + " MiB; not a certificate or key file");
-                }
-            }
-            return bytes.toByteArray();
+            return LimitedRead.readAll(in, SMALL_FILE_LIMIT, path, Limits.Limit.KEY_FILE_BYTES);
+        } catch (SmimeException e) {
+            throw new CommandFailure(ExitCode.DATA_ERROR, e.getMessage() + "; not a certificate or key file");
         } catch (IOException e) {
             throw cannotOpen(path, e);
         }

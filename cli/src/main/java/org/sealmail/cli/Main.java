@@ -25,8 +25,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Interruption.install(System.err);
         int code = run(args, System.in, System.out, System.err);
         System.out.flush();
+        Interruption.finish();
         System.exit(code);
     }
 

@@ -26,6 +26,10 @@ record CliRun(int exitCode, byte[] stdout, String stderr) {
 
     /** Errors are one line, never a stack trace. */
     boolean stderrIsOneLine() {
+        return isOneLine(stderr);
+    }
+
+    static boolean isOneLine(String stderr) {
         return stderr.endsWith("\n") && stderr.indexOf('\n') == stderr.length() - 1
                 && !stderr.contains("\tat ") && !stderr.contains("Exception");
     }

@@ -3,6 +3,7 @@ package org.sealmail.core.asn1;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -11,34 +12,41 @@ import org.sealmail.core.SmimeException;
  * chunks (what NSS and {@code openssl cms -stream} write).
  *
  * <p>Hostile input cannot hurt it: a declared length is checked against the bytes that exist
- * before anything is used or allocated, nesting deeper than {@link #MAX_DEPTH} is refused, the
+ * before anything is used or allocated, nesting deeper than {@link Limits#maxNestingDepth()} is refused, the
  * end of indefinite-length content is found by a loop rather than recursion, and every
  * malformation is a bad-input {@link SmimeException} naming the byte offset.
  */
 public final class BerReader {
 
-    /** Deepest nesting accepted; CMS needs about 10. */
-    public static final int MAX_DEPTH = 64;
+    /** The default deepest nesting; see {@link Limits#DEFAULT_MAX_NESTING_DEPTH}. */
+    public static final int MAX_DEPTH = Limits.DEFAULT.maxNestingDepth();
 
     private static final int END_OF_CONTENTS = 0x00;
 
     private final byte[] data;
     private final int end;
     private final int depth;
+    private final int maxDepth;
     private final int base;
     private int pos;
 
-    private BerReader(byte[] data, int start, int end, int depth, int base) {
+    private BerReader(byte[] data, int start, int end, int depth, int maxDepth, int base) {
         this.data = data;
         this.pos = start;
         this.end = end;
         this.depth = depth;
+        this.maxDepth = maxDepth;
         this.base = base;
     }
 
     /** A reader over all of {@code data}; offsets in errors count from its first byte. */
     public static BerReader of(byte[] data) {
-        return of(data, 0);
+        return of(data, 0, Limits.DEFAULT);
+    }
+
+    /** The same, refusing nesting deeper than {@code limits} allow. */
+    public static BerReader of(byte[] data, Limits limits) {
+        return of(data, 0, limits);
     }
 
     /**
@@ -46,7 +54,11 @@ public final class BerReader {
      * and from {@link #offset()} count from the start of that stream.
      */
     public static BerReader of(byte[] data, int baseOffset) {
-        return new BerReader(data, 0, data.length, 0, baseOffset);
+        return of(data, baseOffset, Limits.DEFAULT);
+    }
+
+    public static BerReader of(byte[] data, int baseOffset, Limits limits) {
+        return new BerReader(data, 0, data.length, 0, limits.maxNestingDepth(), baseOffset);
     }
 
     /** True when every element has been read. */
@@ -105,8 +117,8 @@ public final class BerReader {
             contentEnd = contentOffset + (int) length;
             pos = contentEnd;
         }
-        if (constructed && depth + 1 > MAX_DEPTH) {
-            throw error(headerOffset, "nesting deeper than " + MAX_DEPTH + " levels");
+        if (constructed && depth + 1 > maxDepth) {
+            throw tooDeep(headerOffset);
         }
         return new Element(tagByte, headerOffset, contentOffset, contentEnd, length < 0, pos);
     }
@@ -140,9 +152,14 @@ public final class BerReader {
         int at = pos;
         BigInteger value = readInteger();
         if (value.bitLength() > 31) {
-            throw error(at, "INTEGER too large: " + value);
+            throw error(at, "INTEGER too large: " + printable(value));
         }
         return value.intValue();
+    }
+
+    /** The value in decimal, or its size when printing it would cost seconds (a hostile 100 KB INTEGER). */
+    public static String printable(BigInteger value) {
+        return value.bitLength() > 64 ? "of " + value.bitLength() + " bits" : value.toString();
     }
 
     public void readNull() throws SmimeException {
@@ -214,7 +231,7 @@ public final class BerReader {
      * the marker's offset. Nested indefinite elements are counted, not recursed into.
      */
     private int findEndOfContents(int contentOffset) throws SmimeException {
-        BerReader walker = new BerReader(data, contentOffset, end, depth + 1, base);
+        BerReader walker = new BerReader(data, contentOffset, end, depth + 1, maxDepth, base);
         int open = 1;
         while (true) {
             if (walker.pos + 2 <= end && data[walker.pos] == 0 && data[walker.pos + 1] == 0) {
@@ -236,13 +253,17 @@ public final class BerReader {
             long length = walker.readLength(headerOffset, (tagByte & Tag.CONSTRUCTED_BIT) != 0);
             if (length < 0) {
                 open++;
-                if (depth + open > MAX_DEPTH) {
-                    throw error(headerOffset, "nesting deeper than " + MAX_DEPTH + " levels");
+                if (depth + open > maxDepth) {
+                    throw tooDeep(headerOffset);
                 }
             } else {
                 walker.pos += (int) length;
             }
         }
+    }
+
+    private SmimeException tooDeep(int offset) {
+        return error(offset, "nesting deeper than " + maxDepth + " levels " + Limits.Limit.NESTING_DEPTH.named());
     }
 
     private SmimeException error(int offset, String what) {
@@ -294,7 +315,7 @@ public final class BerReader {
             if (!isConstructed()) {
                 throw error(headerOffset, String.format("expected a constructed element, tag 0x%02x is primitive", tagByte));
             }
-            return new BerReader(data, contentOffset, contentEnd, depth + 1, base);
+            return new BerReader(data, contentOffset, contentEnd, depth + 1, maxDepth, base);
         }
 
         /** The content octets of a primitive element. */

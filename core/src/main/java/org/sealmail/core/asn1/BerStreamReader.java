@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -20,6 +21,7 @@ public final class BerStreamReader {
     private static final int MAX_LENGTH_BYTES = 8;
 
     private final InputStream in;
+    private final int maxDepth;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
     private int limit;
@@ -31,7 +33,13 @@ public final class BerStreamReader {
     private String captureWhat;
 
     public BerStreamReader(InputStream in) {
+        this(in, Limits.DEFAULT);
+    }
+
+    /** A reader refusing nesting deeper than {@code limits} allow. */
+    public BerStreamReader(InputStream in, Limits limits) {
         this.in = in;
+        this.maxDepth = limits.maxNestingDepth();
     }
 
     /** The header of one element: its tag, where it starts, and its content length (-1: indefinite). */
@@ -125,8 +133,8 @@ public final class BerStreamReader {
                 throw error(at, "length does not fit 63 bits");
             }
         }
-        if (open.size() + 1 > BerReader.MAX_DEPTH) {
-            throw error(at, "nesting deeper than " + BerReader.MAX_DEPTH + " levels");
+        if (open.size() + 1 > maxDepth) {
+            throw error(at, "nesting deeper than " + maxDepth + " levels " + Limits.Limit.NESTING_DEPTH.named());
         }
         Frame frame = open.peek();
         if (length >= 0 && frame != null && frame.end >= 0 && length > frame.end - offset()) {
@@ -348,8 +356,8 @@ public final class BerStreamReader {
 
     private void captured(byte[] b, int off, int len) throws SmimeException {
         if (capture.size() + len > captureLimit) {
-            throw SmimeException.badInput("the " + captureWhat + " is larger than " + captureLimit
-                    + " bytes, more than any real message needs");
+            throw SmimeException.badInput("a part of the CMS object (the " + captureWhat + ") is "
+                    + Limits.largerThan(captureLimit, Limits.Limit.CMS_PART_BYTES));
         }
         capture.write(b, off, len);
     }

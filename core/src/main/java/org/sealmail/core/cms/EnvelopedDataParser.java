@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.asn1.BerStreamReader;
@@ -13,7 +14,7 @@ import org.sealmail.core.asn1.Tag;
 
 /**
  * Reads a ContentInfo holding EnvelopedData (RFC 5652 section 6), in DER or BER, from a stream:
- * the parts before the encrypted content are read whole (each under {@link #MAX_PART_BYTES}) and
+ * the parts before the encrypted content are read whole (each within {@link Limits.Limit#CMS_PART_BYTES}) and
  * parsed; the encrypted content is handed on as a stream ({@link EnvelopedDataStream}).
  */
 public final class EnvelopedDataParser {
@@ -23,23 +24,24 @@ public final class EnvelopedDataParser {
     private static final int ENCRYPTED_CONTENT = Tag.context(0);
     private static final int UNPROTECTED_ATTRIBUTES = Tag.context(1) | Tag.CONSTRUCTED_BIT;
 
-    /** More than any real message has; each recipient may cost an RSA operation per key. */
-    static final int MAX_RECIPIENTS = 256;
+    /** The default; see {@link Limits.Limit#RECIPIENTS}. */
+    static final int MAX_RECIPIENTS = Limits.DEFAULT.maxRecipients();
 
-    /**
-     * Largest part read into memory before the content (the recipient infos, an algorithm's
-     * parameters): 256 recipients with RSA-16384 keys and long issuer names fit.
-     */
-    static final int MAX_PART_BYTES = 4 * 1024 * 1024;
-
+    private final Limits limits;
     private boolean ber;
 
-    private EnvelopedDataParser() {
+    private EnvelopedDataParser(Limits limits) {
+        this.limits = limits;
     }
 
     /** The whole message in memory, for small messages and tests. */
     public static EnvelopedMessage parse(byte[] contentInfo) throws SmimeException {
-        EnvelopedDataStream stream = open(new ByteArrayInputStream(contentInfo));
+        return parse(contentInfo, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (nesting depth, number of recipients, size of the parts before the content). */
+    public static EnvelopedMessage parse(byte[] contentInfo, Limits limits) throws SmimeException {
+        EnvelopedDataStream stream = open(new ByteArrayInputStream(contentInfo), limits);
         byte[] encryptedContent;
         try {
             encryptedContent = stream.encryptedContent().readAllBytes();
@@ -54,7 +56,11 @@ public final class EnvelopedDataParser {
 
     /** Reads up to the encrypted content of the ContentInfo that {@code cms} holds (DER or BER). */
     public static EnvelopedDataStream open(InputStream cms) throws SmimeException {
-        return new EnvelopedDataParser().contentInfo(new BerStreamReader(cms));
+        return open(cms, Limits.DEFAULT);
+    }
+
+    public static EnvelopedDataStream open(InputStream cms, Limits limits) throws SmimeException {
+        return new EnvelopedDataParser(limits).contentInfo(new BerStreamReader(cms, limits));
     }
 
     /** The content type OID of a ContentInfo, whatever it holds (for {@code inspect}). */
@@ -69,7 +75,7 @@ public final class EnvelopedDataParser {
     public static String contentType(InputStream cms) throws SmimeException {
         BerStreamReader reader = new BerStreamReader(cms);
         reader.enter(reader.readHeader(Tag.SEQUENCE));
-        return part(reader, "content type").readOid();
+        return new EnvelopedDataParser(Limits.DEFAULT).part(reader, "content type").readOid();
     }
 
     private EnvelopedDataStream contentInfo(BerStreamReader in) throws SmimeException {
@@ -99,9 +105,10 @@ public final class EnvelopedDataParser {
         RecipientInfoReader recipientReader = new RecipientInfoReader();
         while (!set.isEmpty()) {
             recipients.addAll(recipientReader.read(set));
-            if (recipients.size() > MAX_RECIPIENTS) {
+            if (recipients.size() > limits.maxRecipients()) {
                 // Each recipient may cost a private-key operation per key: bound the work.
-                throw SmimeException.unsupported("more than " + MAX_RECIPIENTS + " recipients in one message");
+                throw SmimeException.unsupported("more than " + limits.maxRecipients()
+                        + " recipients in one message " + Limits.Limit.RECIPIENTS.named());
             }
         }
         ber |= recipientReader.usedBer();
@@ -150,9 +157,9 @@ public final class EnvelopedDataParser {
     }
 
     /** The next element, read whole, as a reader whose offsets count from the start of the stream. */
-    private static BerReader part(BerStreamReader in, String what) throws SmimeException {
+    private BerReader part(BerStreamReader in, String what) throws SmimeException {
         int at = offset(in);
-        return BerReader.of(in.readElement(MAX_PART_BYTES, what), at);
+        return BerReader.of(in.readElement(limits.maxCmsPartBytes(), what), at, limits);
     }
 
     private static int offset(BerStreamReader in) throws SmimeException {

@@ -6,6 +6,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.DerShape;
 
 /** Decodes one DER certificate, keeping its exact bytes. */
 final class CertificateDecoder {
@@ -20,6 +21,11 @@ final class CertificateDecoder {
      */
     static X509Certificate decode(byte[] der, String what) throws SmimeException {
         X509Certificate certificate;
+        try {
+            DerShape.check(der);
+        } catch (SmimeException e) {
+            throw SmimeException.badInput(what + " does not decode: " + e.getMessage());
+        }
         try {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));

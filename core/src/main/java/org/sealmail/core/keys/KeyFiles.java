@@ -3,6 +3,7 @@ package org.sealmail.core.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.List;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -28,18 +29,23 @@ public final class KeyFiles {
      *                        UNSUPPORTED for keys other than RSA, EC (P-256/384/521), X25519, X448 and formats not implemented
      */
     public static List<DecryptionKey> read(byte[] file, char[] password) throws SmimeException {
+        return read(file, password, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (iteration counts of password-based encryption). */
+    public static List<DecryptionKey> read(byte[] file, char[] password, Limits limits) throws SmimeException {
         List<DecryptionKey> keys;
         if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE && !Pkcs12File.looksLikePkcs12(file)) {
             // DER that is not a PFX: an unencrypted PKCS#8 key, as `openssl pkcs8 -topk8 -nocrypt -outform DER` writes.
             keys = List.of(new DecryptionKey(derPkcs8(file), null));
         } else if (file.length > 0 && (file[0] & 0xff) == DER_SEQUENCE) {
-            Pkcs12Contents contents = Pkcs12File.read(file, password);
+            Pkcs12Contents contents = Pkcs12File.read(file, password, limits);
             if (contents.keys().isEmpty() && !contents.unusableKeys().isEmpty()) {
                 throw SmimeException.unsupported(contents.unusableKeys().get(0));
             }
             keys = contents.keys();
         } else if (isBlank(file) || contains(file, PEM_BEGIN)) {
-            keys = PemKeyFile.read(file, Password.of(password));
+            keys = PemKeyFile.read(file, Password.of(password), limits);
         } else {
             throw SmimeException.badInput("not a key file: expected a PKCS#12 file or PEM with a private key");
         }

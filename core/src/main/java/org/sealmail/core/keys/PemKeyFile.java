@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.pem.PemBlock;
@@ -22,20 +23,21 @@ final class PemKeyFile {
             + " openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY.pem -out KEY-pkcs8.pem";
 
     private final Password password;
-    private final IterationBudget budget = new IterationBudget();
+    private final IterationBudget budget;
     private final List<PrivateKey> keys = new ArrayList<>();
     private final List<X509Certificate> certificates = new ArrayList<>();
 
-    private PemKeyFile(Password password) {
+    private PemKeyFile(Password password, Limits limits) {
         this.password = password;
+        this.budget = new IterationBudget(limits);
     }
 
     /** The keys in file order, each with its certificate or none; an empty list when there is no key. */
-    static List<DecryptionKey> read(byte[] text, Password password) throws SmimeException {
+    static List<DecryptionKey> read(byte[] text, Password password, Limits limits) throws SmimeException {
         refuseWhatIsNotStrictPem(text);
         byte[] pem = OpenSslPemAnnotations.blankOut(text);
         try {
-            PemKeyFile file = new PemKeyFile(password);
+            PemKeyFile file = new PemKeyFile(password, limits);
             for (PemBlock block : PemReader.read(pem)) {
                 file.add(block);
             }

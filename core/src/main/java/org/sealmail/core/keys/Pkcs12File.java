@@ -1,6 +1,7 @@
 package org.sealmail.core.keys;
 
 import java.util.Arrays;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
 import org.sealmail.core.asn1.Oids;
@@ -21,10 +22,12 @@ public final class Pkcs12File {
     private static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
     private static final int EXPLICIT_0 = Tag.CONSTRUCTED_BIT | Tag.context(0);
 
-    private final IterationBudget budget = new IterationBudget();
-    private final SafeBags bags = new SafeBags(budget);
+    private final IterationBudget budget;
+    private final SafeBags bags;
 
-    private Pkcs12File() {
+    private Pkcs12File(Limits limits) {
+        this.budget = new IterationBudget(limits);
+        this.bags = new SafeBags(budget);
     }
 
     /** True when {@code input} starts like a PFX: a SEQUENCE holding INTEGER 3 (RFC 7292 section 4). */
@@ -45,9 +48,14 @@ public final class Pkcs12File {
      *                        file") or a damaged file, UNSUPPORTED for what is not implemented
      */
     public static Pkcs12Contents read(byte[] der, char[] password) throws SmimeException {
+        return read(der, password, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (iteration counts). */
+    public static Pkcs12Contents read(byte[] der, char[] password, Limits limits) throws SmimeException {
         Password given = Password.of(password);
         try {
-            return new Pkcs12File().parse(der, given);
+            return new Pkcs12File(limits).parse(der, given);
         } catch (PasswordMismatch e) {
             throw PasswordMismatch.wrongPassword(WHAT, given);
         }

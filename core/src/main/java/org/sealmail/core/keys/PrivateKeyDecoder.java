@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerReader;
+import org.sealmail.core.asn1.DerShape;
 import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.asn1.Tag;
@@ -47,6 +48,14 @@ final class PrivateKeyDecoder {
         }
         AlgorithmId algorithmId = AlgorithmId.read(info);
         String algorithm = algorithmId.oid();
+        // The JDK parses the whole PrivateKeyInfo and the key inside it: both must be plain DER.
+        DerShape.check(der);
+        byte[] key = info.readOctetString();
+        try {
+            DerShape.check(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
         if (algorithm.equals(KeyOids.EC_PUBLIC_KEY)) {
             checkCurve(algorithmId);
             return key("EC", new PKCS8EncodedKeySpec(der), "PKCS#8 EC");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -19,28 +20,35 @@ import org.sealmail.core.SmimeException;
  */
 public final class HeaderReader {
 
-    /** The largest header section accepted by {@link #read(InputStream)}: 1 MiB. */
-    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** The largest header section accepted by {@link #read(InputStream)}; see {@link Limits#DEFAULT_MAX_HEADER_BYTES}. */
+    public static final int DEFAULT_MAX_BYTES = Limits.DEFAULT.maxHeaderBytes();
 
     private static final byte[] ENVELOPE_PREFIX = "From ".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
     private final int maxBytes;
+    private final int maxFields;
     private int bytesRead;
 
-    private HeaderReader(InputStream in, int maxBytes) {
+    private HeaderReader(InputStream in, int maxBytes, int maxFields) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.maxFields = maxFields;
     }
 
     public static HeaderSection read(InputStream in) throws SmimeException {
-        return read(in, DEFAULT_MAX_BYTES);
+        return read(in, Limits.DEFAULT);
     }
 
     /** Reads a header section of at most {@code maxBytes} bytes, ending empty line included. */
     public static HeaderSection read(InputStream in, int maxBytes) throws SmimeException {
+        return read(in, Limits.DEFAULT.with(Limits.Limit.HEADER_BYTES, maxBytes));
+    }
+
+    /** Reads a header section within {@code limits} (its size and number of fields). */
+    public static HeaderSection read(InputStream in, Limits limits) throws SmimeException {
         try {
-            return new HeaderReader(in, maxBytes).readSection();
+            return new HeaderReader(in, limits.maxHeaderBytes(), limits.maxHeaderFields()).readSection();
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO,
                     "cannot read the message: " + e.getMessage(), e);
@@ -91,6 +99,10 @@ public final class HeaderReader {
             }
             if (field != null) {
                 fields.add(new HeaderField(field.toByteArray(), fieldName));
+                if (fields.size() == maxFields) {
+                    throw SmimeException.badInput("header section has more than " + maxFields
+                            + " fields " + Limits.Limit.HEADER_FIELDS.named());
+                }
             }
             field = new ByteArrayOutputStream();
             field.write(line);
@@ -109,7 +121,7 @@ public final class HeaderReader {
         int b;
         while ((b = in.read()) != -1) {
             if (++bytesRead > maxBytes) {
-                throw SmimeException.badInput("header section larger than " + describe(maxBytes));
+                throw SmimeException.badInput("header section " + Limits.largerThan(maxBytes, Limits.Limit.HEADER_BYTES));
             }
             line.write(b);
             if (b == '\n') {
@@ -157,9 +169,5 @@ public final class HeaderReader {
             return null;
         }
         return new String(line, 0, end, StandardCharsets.US_ASCII);
-    }
-
-    private static String describe(int bytes) {
-        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import java.util.Optional;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 
 /**
@@ -19,6 +20,17 @@ import org.sealmail.core.SmimeException;
 public final class MessageEncryptor {
 
     private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Limits limits;
+
+    public MessageEncryptor() {
+        this(Limits.DEFAULT);
+    }
+
+    /** An encryptor that reads header sections within {@code limits}; the body streams, unlimited. */
+    public MessageEncryptor(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     /**
      * Encrypts {@code message} whose entity is known to be {@code entityLength} bytes long (from
@@ -35,9 +47,9 @@ public final class MessageEncryptor {
      * A first, cheap pass over a message (a file, to be read again for {@link #encrypt}): the
      * length of the entity that gets encrypted, in canonical form. Reads all of {@code message}.
      */
-    public static long entityLength(InputStream message) throws SmimeException {
+    public long entityLength(InputStream message) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
-        HeaderSection headers = HeaderReader.read(in);
+        HeaderSection headers = HeaderReader.read(in, limits);
         try (InputStream entity = InnerEntity.open(headers, in)) {
             byte[] scratch = new byte[BUFFER_SIZE];
             long length = 0;
@@ -59,7 +71,7 @@ public final class MessageEncryptor {
         // HeaderReader reads byte by byte, and AlreadyEncrypted needs mark/reset: buffer here.
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
-        HeaderSection headers = HeaderReader.read(in);
+        HeaderSection headers = HeaderReader.read(in, limits);
         Optional<String> protectedAlready = AlreadyEncrypted.check(headers, in);
         try {
             if (protectedAlready.isPresent()) {

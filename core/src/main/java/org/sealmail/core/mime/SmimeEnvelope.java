@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.pem.Base64DecodingInputStream;
 
@@ -23,7 +24,12 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
     }
 
     public static SmimeEnvelope read(InputStream message) throws SmimeException {
-        Opened opened = open(message);
+        return read(message, Limits.DEFAULT);
+    }
+
+    /** The whole message in memory, for small messages; the header section within {@code limits}. */
+    public static SmimeEnvelope read(InputStream message, Limits limits) throws SmimeException {
+        Opened opened = open(message, limits);
         try {
             return new SmimeEnvelope(opened.header(), opened.cms().readAllBytes());
         } catch (IOException e) {
@@ -31,14 +37,18 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
         }
     }
 
-    /**
-     * Reads the header of {@code message} and checks it is S/MIME. Errors in the body (bad base64,
-     * with its byte offset and line) come from the returned stream as IOExceptions carrying the
-     * SmimeException ({@link SmimeException#fromIo}).
-     */
     public static Opened open(InputStream message) throws SmimeException {
+        return open(message, Limits.DEFAULT);
+    }
+
+    /**
+     * Reads the header of {@code message} (within {@code limits}) and checks it is S/MIME. Errors
+     * in the body (bad base64, with its byte offset and line) come from the returned stream as
+     * IOExceptions carrying the SmimeException ({@link SmimeException#fromIo}).
+     */
+    public static Opened open(InputStream message, Limits limits) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
-        HeaderSection header = HeaderReader.read(in);
+        HeaderSection header = HeaderReader.read(in, limits);
         String type = header.first("Content-Type")
                 .flatMap(field -> ParameterizedValue.parse(field.value()))
                 .map(ParameterizedValue::value)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.sealmail.core.Escaping;
+import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.pem.PemBlock;
 import org.sealmail.core.pem.PemReader;
@@ -48,9 +49,15 @@ public final class CertificateBundle {
 
     /** Parses and checks {@code input}, judging validity periods at {@code now}. */
     public static CertificateBundle parse(byte[] input, Instant now) throws SmimeException {
+        return parse(input, now, Limits.DEFAULT);
+    }
+
+    /** The same, within {@code limits} (the number of certificates). */
+    public static CertificateBundle parse(byte[] input, Instant now, Limits limits) throws SmimeException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(now, "now");
-        List<X509Certificate> found = isDer(input) ? List.of(fromDer(input)) : fromPem(input);
+        Objects.requireNonNull(limits, "limits");
+        List<X509Certificate> found = isDer(input) ? List.of(fromDer(input)) : fromPem(input, limits);
         return checked(found, now);
     }
 
@@ -89,9 +96,15 @@ public final class CertificateBundle {
                 "a DER file holds exactly one certificate; give several as PEM");
     }
 
-    private static List<X509Certificate> fromPem(byte[] input) throws SmimeException {
+    private static List<X509Certificate> fromPem(byte[] input, Limits limits) throws SmimeException {
         List<String> labels = PemReader.beginLabels(input);
         refusePrivateKeysAndOpenPgp(labels);
+        long certificates = labels.stream().filter(CERTIFICATE::equals).count();
+        if (certificates > limits.maxCertificates()) {
+            // Each certificate costs a decoding and checks: count before doing any.
+            throw SmimeException.badInput(certificates + " certificates: more than " + limits.maxCertificates()
+                    + " in one bundle " + Limits.Limit.CERTIFICATES.named());
+        }
         if (isBlank(input)) {
             throw SmimeException.badInput("no certificate found: the input is empty");
         }

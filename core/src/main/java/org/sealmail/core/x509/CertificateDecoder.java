@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.asn1.DerShape;
 
 /** Decodes bytes that must hold exactly one DER certificate and nothing else. */
 final class CertificateDecoder {
@@ -30,6 +31,11 @@ final class CertificateDecoder {
         // The JDK parser would also take base64 or PEM text here; a certificate is a DER SEQUENCE.
         if (der[0] != 0x30) {
             throw SmimeException.badInput(invalid + "does not start with a DER SEQUENCE");
+        }
+        try {
+            DerShape.check(der);
+        } catch (SmimeException e) {
+            throw SmimeException.badInput(invalid + e.getMessage());
         }
         ByteArrayInputStream in = new ByteArrayInputStream(der);
         Certificate parsed;

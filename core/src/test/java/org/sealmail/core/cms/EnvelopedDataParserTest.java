@@ -69,7 +69,7 @@ class EnvelopedDataParserTest {
         List<X509Certificate> many = java.util.Collections.nCopies(EnvelopedDataParser.MAX_RECIPIENTS + 1, cert);
         byte[] der = EnvelopedDataWriterTest.encrypt(many, ContentCipher.AES128_CBC, new byte[1]);
         SmimeException e = assertThrows(SmimeException.class, () -> EnvelopedDataParser.parse(der));
-        assertEquals("more than 256 recipients in one message", e.getMessage());
+        assertEquals("more than 256 recipients in one message (limit max-recipients)", e.getMessage());
     }
 
     @Test

@@ -269,6 +269,6 @@ class KeyFilesTest {
         SmimeException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(file, "x"));
 
         assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
-        assertEquals("block 1: PBKDF2 iteration count 2147483647 is above the limit of 2000000", e.getMessage());
+        assertEquals("block 1: PBKDF2 iteration count 2147483647 is above 2000000 (limit max-iterations)", e.getMessage());
     }
 }

@@ -244,7 +244,7 @@ class HeaderReaderTest {
                 () -> HeaderReader.read(new ByteArrayInputStream(message), 22));
 
         assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
-        assertEquals("header section larger than 22 bytes", e.getMessage());
+        assertEquals("header section larger than 22 bytes (limit max-header-bytes)", e.getMessage());
     }
 
     @Test
@@ -267,7 +267,7 @@ class HeaderReaderTest {
         SmimeException e = assertThrows(SmimeException.class,
                 () -> HeaderReader.read(new ByteArrayInputStream(message)));
 
-        assertEquals("header section larger than 1 MiB", e.getMessage());
+        assertEquals("header section larger than 1 MiB (limit max-header-bytes)", e.getMessage());
     }
 
     @Test
