@@ -66,7 +66,15 @@ public final class EnvelopedDataDecryptor {
      * class comment.
      */
     public void decrypt(InputStream cms, OutputStream content) throws SmimeException {
-        EnvelopedDataStream stream = EnvelopedDataParser.open(cms);
+        decrypt(EnvelopedDataParser.open(cms), content);
+    }
+
+    /**
+     * Decrypts the content of {@code stream}, whose header the caller has already looked at (to
+     * see its recipients, say), and checks the rest of its encoding; the same as
+     * {@link #decrypt(InputStream, OutputStream)} otherwise.
+     */
+    public void decrypt(EnvelopedDataStream stream, OutputStream content) throws SmimeException {
         decrypt(stream.header(), stream.encryptedContent(), content, stream::finish);
     }
 

@@ -49,7 +49,12 @@ public final class MessageDecryptor {
         }
     }
 
-    private static void writeOuterHeader(HeaderSection header, OutputStream out) throws IOException {
+    /**
+     * Writes the part of an S/MIME message's header that belongs to the message it was: its mbox
+     * envelope line if any, then every field but the S/MIME entity's Content-* fields. The
+     * decrypted entity follows it.
+     */
+    public static void writeOuterHeader(HeaderSection header, OutputStream out) throws IOException {
         header.writeEnvelopeLineTo(out);
         for (HeaderField field : header.fields()) {
             if (!InnerEntity.belongsInside(field)) {

@@ -73,10 +73,10 @@ final class InPlaceReplace {
         try {
             Outcome outcome;
             long size;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-                    FileChannel channel = FileChannel.open(part, Set.of(StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes(tmp))) {
-                outcome = transform.apply(in, Channels.newOutputStream(channel));
+            try (FileChannel channel = FileChannel.open(part, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes(tmp))) {
+                outcome = transform.apply(() -> Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), before.size(),
+                        Channels.newOutputStream(channel));
                 if (!outcome.wasEncrypted()) {
                     fixSizeField(file, before.size());
                     return MessageResult.of(MessageResult.Kind.UNCHANGED, outcome.reason());

@@ -11,7 +11,6 @@ import java.util.List;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
 import org.sealmail.core.cms.EnvelopedDataWriter;
-import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
@@ -26,10 +25,31 @@ public interface MessageTransform {
 
     Outcome apply(InputStream message, OutputStream out) throws SmimeException;
 
-    /** Encrypts with {@code writer}; a message already encrypted is copied unchanged. */
+    /** A message that can be read more than once: a file. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The same for a message of {@code size} bytes that can be read again, for a transform that
+     * gains from a first pass (the encryption of a large file: DER instead of BER). By default
+     * the message is read once.
+     */
+    default Outcome apply(Source message, long size, OutputStream out) throws SmimeException {
+        try (InputStream in = message.open()) {
+            return apply(in, out);
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Encrypts with {@code writer}; a message already encrypted is copied unchanged. Given a
+     * {@link Source}, a large message is read twice so that it gets DER.
+     */
     static MessageTransform encryptWith(EnvelopedDataWriter writer) {
-        MessageEncryptor encryptor = new MessageEncryptor();
-        return (message, out) -> encryptor.encrypt(message, out, writer::encrypt);
+        return new Encryption(writer);
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.sealmail.core.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
 import org.sealmail.core.cms.EnvelopedDataParser;
-import org.sealmail.core.cms.EnvelopedMessage;
+import org.sealmail.core.cms.EnvelopedDataStream;
 import org.sealmail.core.cms.RecipientInfo;
 import org.sealmail.core.mime.HeaderSection;
 import org.sealmail.core.mime.HeaderReader;
@@ -29,12 +28,19 @@ import org.sealmail.core.mime.SmimeEnvelope;
  * encrypted to the current certificates. Left as it is ({@link Outcome#passedThrough}): a message
  * that is not S/MIME encrypted (plain, signed only, PGP), and one already encrypted to exactly the
  * current certificates, so a second run skips what the first one did. No key opens it: NO_MATCHING_KEY.
- * The plaintext exists only in memory, zeroed after use.
+ * The plaintext streams from the decryption to the encryption through a bounded buffer in memory
+ * (zeroed after use), never on disk: memory does not grow with the message. Whether a message
+ * is already current is decided from its header and recipient infos, without decrypting.
  */
 final class Reencryption implements MessageTransform {
 
     static final String NOT_SMIME = "not S/MIME encrypted";
     static final String ALREADY_CURRENT = "already encrypted to the current certificates only";
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    /** Plaintext in flight between decryption and encryption: bounded, whatever the message size. */
+    static final int PIPE_BYTES = 256 * 1024;
 
     private final EnvelopedDataDecryptor decryptor;
     private final MessageTransform encrypt;
@@ -48,33 +54,100 @@ final class Reencryption implements MessageTransform {
 
     @Override
     public Outcome apply(InputStream in, OutputStream out) throws SmimeException {
-        byte[] message;
-        try {
-            message = in.readAllBytes();
-        } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
-        }
-        HeaderSection header = HeaderReader.read(new ByteArrayInputStream(message));
+        BufferedInputStream message = new BufferedInputStream(in, BUFFER_BYTES);
+        message.mark(HeaderReader.DEFAULT_MAX_BYTES + 1);
+        HeaderSection header = HeaderReader.read(message);
         if (!isEnveloped(header)) {
             return Outcome.passedThrough(NOT_SMIME);
         }
-        SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(message));
-        EnvelopedMessage cms = EnvelopedDataParser.parse(envelope.cms());
-        if (isForExactly(cms, current)) {
+        try {
+            message.reset();
+        } catch (IOException e) {
+            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message again: " + e.getMessage(), e);
+        }
+        SmimeEnvelope.Opened envelope = SmimeEnvelope.open(message);
+        EnvelopedDataStream cms = EnvelopedDataParser.open(envelope.cms());
+        if (isForExactly(cms.header().recipients(), current)) {
             return Outcome.passedThrough(ALREADY_CURRENT);
         }
-        Plaintext plain = new Plaintext(message.length);
+        Outcome outcome = reencrypt(envelope.header(), cms, out);
+        if (!outcome.wasEncrypted()) {
+            // The decrypted message is itself encrypted: what was written is not what to keep.
+            throw SmimeException.unsupported("its decrypted content is encrypted again (" + outcome.reason()
+                    + "); left as it is");
+        }
+        return outcome;
+    }
+
+    /**
+     * Decrypts on a thread of its own into a bounded pipe that the encryption reads on this one.
+     * The encryption sees the end of the plaintext only once the decryption succeeded (the
+     * padding checked, the CMS encoding complete); when the decryption fails, its error is what
+     * this throws, whatever the encryption made of it. The thread has ended when this returns.
+     */
+    private Outcome reencrypt(HeaderSection header, EnvelopedDataStream cms, OutputStream out) throws SmimeException {
+        PlaintextPipe pipe = new PlaintextPipe(PIPE_BYTES);
+        Thread decrypting = new Thread(() -> decryptInto(header, cms, pipe), "sealmail-reencrypt-decrypt");
+        decrypting.setDaemon(true);
+        decrypting.start();
         try {
-            MessageDecryptor.decrypt(envelope, plain, bytes -> decryptor.decrypt(cms));
-            Outcome outcome = encrypt.apply(plain.asInput(), out);
-            if (!outcome.wasEncrypted()) {
-                // The decrypted message is itself encrypted: what was written is not what to keep.
-                throw SmimeException.unsupported("its decrypted content is encrypted again (" + outcome.reason()
-                        + "); left as it is");
-            }
+            InputStream plain = pipe.source();
+            Outcome outcome = encrypt.apply(plain, out);
+            drain(plain);
             return outcome;
+        } catch (SmimeException e) {
+            SmimeException decryption = pipe.closeReading();
+            throw decryption != null ? decryption : e;
         } finally {
-            plain.zero();
+            pipe.closeReading();
+            joinUninterruptibly(decrypting);
+        }
+    }
+
+    private void decryptInto(HeaderSection header, EnvelopedDataStream cms, PlaintextPipe pipe) {
+        try {
+            OutputStream plain = new BufferedOutputStream(pipe.sink(), BUFFER_BYTES);
+            MessageDecryptor.writeOuterHeader(header, plain);
+            decryptor.decrypt(cms, plain);
+            plain.flush();
+            pipe.finishWriting();
+        } catch (SmimeException e) {
+            pipe.failWriting(e);
+        } catch (IOException e) {
+            pipe.failWriting(SmimeException.fromIo("cannot pass the decrypted message on", e));
+        } catch (RuntimeException | Error e) {
+            pipe.failWriting(new SmimeException(SmimeException.Reason.INTERNAL, "internal error while decrypting: " + e, e));
+        }
+    }
+
+    /**
+     * Reads to the end of the plaintext: only there is the decryption judged, whether or not the
+     * encryption read that far (it does; this makes sure).
+     */
+    private static void drain(InputStream plain) throws SmimeException {
+        try {
+            plain.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw SmimeException.fromIo("cannot read the decrypted message", e);
+        }
+    }
+
+    /**
+     * Waits for the decrypting thread, which ends soon: its pipe is closed, so its next write
+     * fails. An interrupt is kept for the caller rather than leaving the thread behind.
+     */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -95,33 +168,17 @@ final class Reencryption implements MessageTransform {
     }
 
     /** Every recipient is one of {@code certificates}, and each of them is a recipient. */
-    static boolean isForExactly(EnvelopedMessage cms, List<X509Certificate> certificates) {
-        for (RecipientInfo recipient : cms.recipients()) {
+    static boolean isForExactly(List<RecipientInfo> recipients, List<X509Certificate> certificates) {
+        for (RecipientInfo recipient : recipients) {
             if (recipient.id() == null || certificates.stream().noneMatch(recipient.id()::matches)) {
                 return false;
             }
         }
         for (X509Certificate certificate : certificates) {
-            if (cms.recipients().stream().noneMatch(r -> r.id() != null && r.id().matches(certificate))) {
+            if (recipients.stream().noneMatch(r -> r.id() != null && r.id().matches(certificate))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The decrypted message, in memory only, zeroed when done. */
-    private static final class Plaintext extends ByteArrayOutputStream {
-
-        Plaintext(int size) {
-            super(size);
-        }
-
-        InputStream asInput() {
-            return new ByteArrayInputStream(buf, 0, count);
-        }
-
-        void zero() {
-            Arrays.fill(buf, (byte) 0);
-        }
     }
 }
