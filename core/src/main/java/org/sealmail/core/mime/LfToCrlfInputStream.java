@@ -4,6 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,9 @@ public final class LfToCrlfInputStream extends FilterInputStream {
 
     /** As large as the buffered streams it reads from, so their reads go straight into it. */
     static final int BUFFER_SIZE = 64 * 1024;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
 
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
@@ -75,8 +81,18 @@ public final class LfToCrlfInputStream extends FilterInputStream {
     }
 
     /** The index of the first LF in {@code bytes[from, to)}, or -1. */
-    private static int indexOfLf(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+    static int indexOfLf(byte[] bytes, int from, int to) {
+        int i = from;
+        // Eight bytes at a time: a byte of x ^ LFS is zero exactly where an LF is, and the lowest
+        // byte flagged by (y - 0x01..) & ~y & 0x80.. is the first zero byte (higher ones may be false).
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long y = (long) LONGS.get(bytes, i) ^ LFS;
+            long zeros = (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }

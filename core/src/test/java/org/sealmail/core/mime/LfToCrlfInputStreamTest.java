@@ -185,6 +185,27 @@ class LfToCrlfInputStreamTest {
         }
     }
 
+    @Test
+    void findsTheFirstLfOfAnyRangeAmongBytesThatDifferFromItByOneBit() {
+        Random random = new Random(10);
+        // 0x0b and 0x8a are one bit from LF; 0x00 and 0x01 next to it are what word-wise scans get wrong.
+        byte[] alphabet = {'\n', 0x0b, (byte) 0x8a, 0x08, 0x00, 0x01, (byte) 0xff, 'a'};
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : alphabet[1 + random.nextInt(7)];
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                expected = bytes[i] == '\n' ? i : -1;
+            }
+
+            assertEquals(expected, LfToCrlfInputStream.indexOfLf(bytes, from, to), "round " + round);
+        }
+    }
+
     private static byte[] readAll(InputStream in, int readSize) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[readSize];
