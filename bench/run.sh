@@ -6,17 +6,20 @@
 #   bench/run.sh --smoke    seconds-long iterations and a 16 MiB CLI message: proves the pipeline
 #                           works; RESULTS.md is then labelled "smoke run, not a measurement"
 #   --no-cli                skip bench/vs-openssl.sh (RESULTS.md says the CLI targets were not measured)
+#   --label TEXT            a line shown at the top of RESULTS.md, e.g. that the machine was shared
 #
 # JMH's JSON goes to bench/target/jmh-result.json, the CLI medians to bench/target/vs-openssl.tsv.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 smoke=false
 cli=true
-for arg in "$@"; do
-    case "$arg" in
-        --smoke) smoke=true ;;
-        --no-cli) cli=false ;;
-        *) echo "usage: $0 [--smoke] [--no-cli]" >&2; exit 64 ;;
+user_label=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --smoke) smoke=true; shift ;;
+        --no-cli) cli=false; shift ;;
+        --label) [ $# -ge 2 ] || { echo "$0: --label needs a text" >&2; exit 64; }; user_label=$2; shift 2 ;;
+        *) echo "usage: $0 [--smoke] [--no-cli] [--label TEXT]" >&2; exit 64 ;;
     esac
 done
 
@@ -37,6 +40,9 @@ else
     jmh_options="-f 1 -wi 2 -w 1s -i 3 -r 1s"
     cli_options="--size-mib 256 --runs 3"
     label=""
+fi
+if [ -n "$user_label" ]; then
+    label=${label:+$label; }$user_label
 fi
 # shellcheck disable=SC2086 # the options are words on purpose
 java -jar bench/target/benchmarks.jar $jmh_options -foe true -rf json -rff "$json"

@@ -1,6 +1,5 @@
 package org.sealmail.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.Security;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ public class BouncyCastleJdkAesBenchmark {
         bouncyCastle = new BouncyCastleSmime(recipient.certificates(), recipient.key(), cipher,
                 Security.getProvider("SunJCE"));
         ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
-        new Sealmail(recipient.certificatesPem(), cipher, null).encrypt(new ByteArrayInputStream(message), encrypted);
+        new Sealmail(recipient.certificatesPem(), cipher, null).encrypt(message, encrypted);
         smimeMessage = encrypted.toByteArray();
     }
 

@@ -46,7 +46,7 @@ public class DecryptBenchmark {
         Pki.Recipients recipient = Pki.rsa2048();
         sealmail = new Sealmail(recipient.certificatesPem(), cipher, recipient.keyPem());
         ByteArrayOutputStream encrypted = new ByteArrayOutputStream(size + size / 3 + 4096);
-        sealmail.encrypt(new ByteArrayInputStream(message), encrypted);
+        sealmail.encrypt(message, encrypted);
         smimeMessage = encrypted.toByteArray();
         jce = new JceAesCbc(cipher);
         ciphertext = jce.encrypted(message);

@@ -1,18 +1,17 @@
 package org.sealmail.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
-import org.sealmail.core.cms.EnvelopedDataParser;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.keys.KeyFiles;
 import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.MessageEncryptor;
-import org.sealmail.core.mime.SmimeEnvelope;
 import org.sealmail.core.x509.CertificateBundle;
 
 /**
@@ -36,16 +35,21 @@ public final class Sealmail {
         this.keys = key == null ? List.of() : KeyFiles.read(key, new char[0]);
     }
 
-    /** Encrypts an RFC 5322 message into an S/MIME message. */
-    public void encrypt(InputStream message, OutputStream out) throws SmimeException {
+    /**
+     * Encrypts an RFC 5322 message into an S/MIME message the way {@code sealmail encrypt --in FILE}
+     * does: the message's length is known, so a first pass measures the entity and the second
+     * writes DER with definite lengths, both passes timed.
+     */
+    public void encrypt(byte[] message, OutputStream out) throws SmimeException {
         EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
-        new MessageEncryptor().encrypt(message, out, writer::encrypt);
+        MessageEncryptor encryptor = new MessageEncryptor();
+        long entityLength = encryptor.entityLength(new ByteArrayInputStream(message));
+        encryptor.encrypt(new ByteArrayInputStream(message), out, writer::encrypt, entityLength);
     }
 
-    /** Decrypts an S/MIME message back into the message it was. */
+    /** Decrypts an S/MIME message back into the message it was, streaming, as {@code sealmail decrypt} does. */
     public void decrypt(InputStream message, OutputStream out) throws SmimeException {
         EnvelopedDataDecryptor decryptor = new EnvelopedDataDecryptor(keys);
-        SmimeEnvelope envelope = SmimeEnvelope.read(message);
-        MessageDecryptor.decrypt(envelope, out, cms -> decryptor.decrypt(EnvelopedDataParser.parse(cms)));
+        MessageDecryptor.decrypt(message, out, decryptor::decrypt);
     }
 }

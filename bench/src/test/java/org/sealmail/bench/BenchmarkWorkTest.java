@@ -51,7 +51,7 @@ class BenchmarkWorkTest {
                 BouncyCastleSmime.BC);
 
         ByteArrayOutputStream bySealmail = new ByteArrayOutputStream();
-        sealmail.encrypt(new ByteArrayInputStream(message), bySealmail);
+        sealmail.encrypt(message, bySealmail);
         ByteArrayOutputStream openedByBouncyCastle = new ByteArrayOutputStream();
         bouncyCastle.decrypt(bySealmail.toByteArray(), openedByBouncyCastle);
         assertTrue(endsWith(openedByBouncyCastle.toByteArray(), body(message)));
@@ -98,7 +98,7 @@ class BenchmarkWorkTest {
         assertEquals(3, recipients.certificates().size());
         Sealmail sealmail = new Sealmail(recipients.certificatesPem(), Ciphers.AES256_CBC, recipients.keyPem());
         ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
-        sealmail.encrypt(new ByteArrayInputStream(message), encrypted);
+        sealmail.encrypt(message, encrypted);
         ByteArrayOutputStream decrypted = new ByteArrayOutputStream();
         sealmail.decrypt(new ByteArrayInputStream(encrypted.toByteArray()), decrypted);
         assertTrue(endsWith(decrypted.toByteArray(), body(message)));

@@ -1,6 +1,5 @@
 package org.sealmail.core.mime;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ public final class HeaderField {
 
     /** Writes the field with every bare LF turned into CRLF, ending in CRLF even if the input did not. */
     public void writeCanonicalTo(OutputStream out) throws IOException {
-        new LfToCrlfInputStream(new ByteArrayInputStream(raw)).transferTo(out);
+        LfToCrlfInputStream.writeCanonical(raw, out);
         byte last = raw[raw.length - 1];
         if (last == '\r') {
             out.write('\n');

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +38,22 @@ final class InnerEntity {
      * Closing the returned stream does not close {@code body}.
      */
     static InputStream open(HeaderSection headers, InputStream body) throws IOException {
+        InputStream rest = NonClosing.input(body);
+        if (!hasBinaryBody(headers)) {
+            rest = new LfToCrlfInputStream(rest);
+        }
+        return new SequenceInputStream(new ByteArrayInputStream(head(headers)), rest);
+    }
+
+    /** The length of what {@link #open} gives, reading {@code body} to its end (and not closing it). */
+    static long length(HeaderSection headers, InputStream body) throws IOException {
+        long bodyLength = hasBinaryBody(headers) ? body.transferTo(OutputStream.nullOutputStream())
+                : LfToCrlfInputStream.canonicalLength(body);
+        return head(headers).length + bodyLength;
+    }
+
+    /** The content fields in canonical form and the empty line after them. */
+    private static byte[] head(HeaderSection headers) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         for (HeaderField field : headers.fields()) {
             if (belongsInside(field)) {
@@ -45,11 +62,7 @@ final class InnerEntity {
         }
         head.write('\r');
         head.write('\n');
-        InputStream rest = NonClosing.input(body);
-        if (!hasBinaryBody(headers)) {
-            rest = new LfToCrlfInputStream(rest);
-        }
-        return new SequenceInputStream(new ByteArrayInputStream(head.toByteArray()), rest);
+        return head.toByteArray();
     }
 
     static boolean hasBinaryBody(HeaderSection headers) {

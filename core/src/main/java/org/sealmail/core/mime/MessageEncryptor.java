@@ -50,14 +50,8 @@ public final class MessageEncryptor {
     public long entityLength(InputStream message) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
         HeaderSection headers = HeaderReader.read(in, limits);
-        try (InputStream entity = InnerEntity.open(headers, in)) {
-            byte[] scratch = new byte[BUFFER_SIZE];
-            long length = 0;
-            int n;
-            while ((n = entity.read(scratch)) != -1) {
-                length += n;
-            }
-            return length;
+        try {
+            return InnerEntity.length(headers, in);
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
         }

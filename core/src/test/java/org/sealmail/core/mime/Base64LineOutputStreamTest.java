@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,32 @@ class Base64LineOutputStreamTest {
         assertFalse(text.contains("\n\n"));
         assertEquals((length + 56) / 57, lines.length);
         assertArrayEquals(data, Base64.getMimeDecoder().decode(text));
+    }
+
+    @Test
+    void writesWhatTheJdkMimeEncoderWritesForEveryByteValueAcrossBlocks() throws IOException {
+        Random random = new Random(76);
+        int block = 57 * 1024;
+        for (int length : new int[] {57 * 19, block - 1, block, block + 1, block + 57, 3 * block + 20}) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            for (int i = 0; i < 256 && i < length; i++) {
+                data[i] = (byte) i;
+            }
+            ByteArrayOutputStream target = new ByteArrayOutputStream();
+
+            try (Base64LineOutputStream out = new Base64LineOutputStream(target)) {
+                int at = 0;
+                while (at < length) {
+                    int n = Math.min(length - at, 1 + random.nextInt(100_000));
+                    out.write(data, at, n);
+                    at += n;
+                }
+            }
+
+            String expected = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encodeToString(data) + "\r\n";
+            assertEquals(expected, target.toString(StandardCharsets.US_ASCII), "length " + length);
+        }
     }
 
     @Test
