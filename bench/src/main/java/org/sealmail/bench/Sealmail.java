@@ -12,6 +12,7 @@ import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.keys.KeyFiles;
 import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.MessageEncryptor;
+import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.mime.SmimeEnvelope;
 import org.sealmail.core.x509.CertificateBundle;
 
@@ -39,7 +40,7 @@ public final class Sealmail {
     /** Encrypts an RFC 5322 message into an S/MIME message. */
     public void encrypt(InputStream message, OutputStream out) throws SmimeException {
         EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
-        new MessageEncryptor().encrypt(message, out, writer::encrypt);
+        new MessageEncryptor(SmimeType.of(cipher)).encrypt(message, out, writer::encrypt);
     }
 
     /** Decrypts an S/MIME message back into the message it was. */

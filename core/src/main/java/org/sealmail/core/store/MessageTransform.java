@@ -13,6 +13,7 @@ import org.sealmail.core.cms.EnvelopedDataDecryptor;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
+import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
 
@@ -28,7 +29,7 @@ public interface MessageTransform {
 
     /** Encrypts with {@code writer}; a message already encrypted is copied unchanged. */
     static MessageTransform encryptWith(EnvelopedDataWriter writer) {
-        MessageEncryptor encryptor = new MessageEncryptor();
+        MessageEncryptor encryptor = new MessageEncryptor(SmimeType.of(writer.cipher()));
         return (message, out) -> encryptor.encrypt(message, out, writer::encrypt);
     }
 

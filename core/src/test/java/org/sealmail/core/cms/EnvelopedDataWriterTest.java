@@ -76,7 +76,7 @@ class EnvelopedDataWriterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ContentCipher.class)
+    @EnumSource(names = {"AES128_CBC", "AES256_CBC"})
     void writesEnvelopedDataVersion0WithTheChosenCipher(ContentCipher cipher) throws Exception {
         byte[] der = encrypt(List.of(certificate("rsa2048")), cipher, sampleContent(100));
         CMSEnvelopedData parsed = new CMSEnvelopedData(der);
@@ -184,6 +184,7 @@ class EnvelopedDataWriterTest {
     void namesTheKnownCiphers() throws Exception {
         assertEquals(ContentCipher.AES128_CBC, ContentCipher.byName("AES128-CBC"));
         SmimeException e = assertThrows(SmimeException.class, () -> ContentCipher.byName("des"));
-        assertEquals("unknown cipher \"des\"; choose one of aes128-cbc, aes256-cbc", e.getMessage());
+        assertEquals("unknown cipher \"des\"; choose one of aes128-cbc, aes256-cbc, aes128-gcm, aes256-gcm,"
+                + " chacha20-poly1305", e.getMessage());
     }
 }
