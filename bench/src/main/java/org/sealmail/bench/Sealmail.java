@@ -12,6 +12,7 @@ import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.keys.KeyFiles;
 import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.MessageEncryptor;
+import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.x509.CertificateBundle;
 
 /**
@@ -42,7 +43,7 @@ public final class Sealmail {
      */
     public void encrypt(byte[] message, OutputStream out) throws SmimeException {
         EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
-        MessageEncryptor encryptor = new MessageEncryptor();
+        MessageEncryptor encryptor = new MessageEncryptor(SmimeType.of(cipher));
         long entityLength = encryptor.entityLength(new ByteArrayInputStream(message));
         encryptor.encrypt(new ByteArrayInputStream(message), out, writer::encrypt, entityLength);
     }

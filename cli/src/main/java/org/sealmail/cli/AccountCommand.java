@@ -38,7 +38,7 @@ final class AccountCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: sealmail account set USER --cert FILE [--cert FILE]... [--cipher aes128-cbc|aes256-cbc]
+                usage: sealmail account set USER --cert FILE [--cert FILE]... [--cipher NAME]
                                             [--password-env VAR | --password-file FILE] [--store DIR]
                        sealmail account show USER [--store DIR]
                        sealmail account enable USER [--store DIR]
@@ -46,7 +46,9 @@ final class AccountCommand implements Command {
                        sealmail account list [--store DIR]
 
                 set      checks the certificates as `sealmail certs` does, encrypts a test message to
-                         each, then stores them with the cipher (default aes256-cbc) and turns
+                         each, then stores them with the cipher (default aes256-cbc; also
+                         aes128-cbc, and aes256-gcm, aes128-gcm, chacha20-poly1305, which detect
+                         changes but which Thunderbird and gpgsm cannot open) and turns
                          encryption on. A PKCS#12 file may be given as --cert: its certificate is
                          taken (password from --password-env/--password-file), its key is not stored.
                 show     the cipher, on or off, and one line per certificate as `sealmail certs`
@@ -91,7 +93,7 @@ final class AccountCommand implements Command {
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             CertificateBundle bundle = RecipientFiles.load(parsed.all("--cert"), "account", console, password);
-            for (String warning : PeerCompatibility.warnings(bundle, RecipientOptions.DEFAULT)) {
+            for (String warning : PeerCompatibility.warnings(bundle, RecipientOptions.DEFAULT, cipher)) {
                 console.note("account", "warning: " + warning);
             }
             for (RecipientCertificate certificate : bundle.certificates()) {

@@ -15,6 +15,7 @@ import org.sealmail.core.cms.RecipientIdForm;
 import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
+import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
@@ -33,8 +34,8 @@ final class EncryptCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: sealmail encrypt --cert FILE [--cert FILE]... [--cipher aes128-cbc|aes256-cbc]
-                                        [--oaep] [--rid issuer-serial|ski] [--in FILE] [--out FILE] [--der]
+                usage: sealmail encrypt --cert FILE [--cert FILE]... [--cipher NAME] [--oaep]
+                                        [--rid issuer-serial|ski] [--in FILE] [--out FILE] [--der]
                        sealmail encrypt --account USER [--store DIR] [--in FILE] [--out FILE] [--der]
 
                 Reads an RFC 5322 message and writes it as an S/MIME message (application/pkcs7-mime,
@@ -44,7 +45,10 @@ final class EncryptCommand implements Command {
                 unchanged, with a note on stderr.
 
                   --cert FILE    PEM (one or more certificates) or DER; repeat for more recipients
-                  --cipher NAME  aes256-cbc (default) or aes128-cbc
+                  --cipher NAME  aes256-cbc (default), aes128-cbc, or an authenticated cipher:
+                                 aes256-gcm, aes128-gcm, chacha20-poly1305 (AuthEnvelopedData, RFC 5083:
+                                 any change to the stored message is detected; RSA keys get RSA-OAEP;
+                                 Thunderbird and gpgsm cannot open it, OpenSSL 3.0 opens only the GCM ones)
                   --oaep         give RSA recipients the content key with RSA-OAEP (SHA-256) instead of
                                  PKCS#1 v1.5; Thunderbird (NSS) and gpgsm cannot open the result
                   --rid FORM     name each recipient's certificate by issuer-serial (default) or by its
@@ -91,9 +95,10 @@ final class EncryptCommand implements Command {
                     writer.encrypt(in, out.stream());
                 }
             } else {
+                MessageEncryptor encryptor = new MessageEncryptor(SmimeType.of(writer.cipher()));
                 Outcome outcome = file != null
-                        ? new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt, entityLength(parsed, console))
-                        : new MessageEncryptor().encrypt(in, out.stream(), writer::encrypt);
+                        ? encryptor.encrypt(in, out.stream(), writer::encrypt, entityLength(parsed, console))
+                        : encryptor.encrypt(in, out.stream(), writer::encrypt);
                 if (!outcome.wasEncrypted()) {
                     console.note(name(), "not encrypted: " + outcome.reason() + "; written unchanged");
                 }
@@ -138,7 +143,7 @@ final class EncryptCommand implements Command {
         ContentCipher cipher = cipher(parsed.single("--cipher"));
         RecipientOptions options = recipientOptions(parsed);
         CertificateBundle certificates = RecipientFiles.load(parsed.all("--cert"), command, console);
-        for (String warning : PeerCompatibility.warnings(certificates, options)) {
+        for (String warning : PeerCompatibility.warnings(certificates, options, cipher)) {
             console.note(command, "warning: " + warning);
         }
         return Optional.of(new Recipients(certificates, cipher, options));

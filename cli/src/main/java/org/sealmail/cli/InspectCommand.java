@@ -38,11 +38,12 @@ final class InspectCommand implements Command {
                 usage: sealmail inspect [--in FILE] [--json]
 
                 Reads an S/MIME message, or a CMS object (DER, BER, or PEM labelled CMS, PKCS7 or
-                ENCRYPTED MESSAGE), and prints what it is: content type, EnvelopedData version,
-                BER or DER, each recipient (kind, issuer and serial in hex, or subject key
-                identifier; key-encryption algorithm; for RSA-OAEP its hash and MGF, for key
-                agreement the curve, KDF and key wrap), the content cipher, IV length and encrypted
-                size. No key is needed; the content is read through, not held.
+                ENCRYPTED MESSAGE), and prints what it is: content type (envelopedData or
+                authEnvelopedData), version, BER or DER, each recipient (kind, issuer and serial in
+                hex, or subject key identifier; key-encryption algorithm; for RSA-OAEP its hash and
+                MGF, for key agreement the curve, KDF and key wrap), the content cipher, IV length
+                (for AES-GCM and ChaCha20-Poly1305 the nonce and tag lengths) and encrypted size.
+                No key is needed; the content is read through, not held.
 
                   --in FILE   read FILE instead of stdin
                   --json      print the same as one JSON object
@@ -83,7 +84,7 @@ final class InspectCommand implements Command {
         marked.mark(REWIND_BYTES);
         String contentType = EnvelopedDataParser.contentType(marked);
         report.put("content-type", Oids.name(contentType));
-        if (!contentType.equals(Oids.ENVELOPED_DATA)) {
+        if (!contentType.equals(Oids.ENVELOPED_DATA) && !contentType.equals(Oids.AUTH_ENVELOPED_DATA)) {
             return report;
         }
         marked.reset();
@@ -92,8 +93,6 @@ final class InspectCommand implements Command {
         EnvelopedHeader message = stream.header();
         report.put("version", message.version());
         report.put("encoding", stream.ber() ? "BER" : "DER");
-        report.put("version", message.version());
-        report.put("encoding", message.ber() ? "BER" : "DER");
         List<Report> recipients = new ArrayList<>();
         for (RecipientInfo info : message.recipients()) {
             Report recipient = new Report();
@@ -112,7 +111,12 @@ final class InspectCommand implements Command {
         }
         report.putList("recipients", recipients);
         report.put("content-cipher", Oids.name(message.contentCipherOid()));
-        report.put("iv-length", message.iv().length);
+        if (message.authenticated()) {
+            report.put("nonce-length", message.iv().length);
+            report.put("tag-length", message.tagLength());
+        } else {
+            report.put("iv-length", message.iv().length);
+        }
         report.put("encrypted-size", stream.skippedContentBytes());
         return report;
     }

@@ -56,6 +56,11 @@ final class OutputTarget implements AutoCloseable {
         return stream;
     }
 
+    /** Whether the output appears only on {@link #commit()} (a regular file), so what fails before is never seen. */
+    boolean isAtomic() {
+        return file != null;
+    }
+
     void commit() throws CommandFailure {
         try {
             stream.flush();

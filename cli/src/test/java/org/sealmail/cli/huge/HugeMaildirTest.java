@@ -126,9 +126,10 @@ class HugeMaildirTest {
                 + "a line of the damaged message\r\n".repeat(70_000)).getBytes(US_ASCII);
         EnvelopedDataWriter writer = new EnvelopedDataWriter(
                 CertificateBundle.parse(Files.readAllBytes(TestData.pki(certificate))), ContentCipher.AES128_CBC);
-        long length = MessageEncryptor.entityLength(new ByteArrayInputStream(message));
+        MessageEncryptor encryptor = new MessageEncryptor();
+        long length = encryptor.entityLength(new ByteArrayInputStream(message));
         ByteArrayOutputStream smime = new ByteArrayOutputStream();
-        new MessageEncryptor().encrypt(new ByteArrayInputStream(message), smime, writer::encrypt, length);
+        encryptor.encrypt(new ByteArrayInputStream(message), smime, writer::encrypt, length);
         SmimeEnvelope envelope = SmimeEnvelope.read(new ByteArrayInputStream(smime.toByteArray()));
         byte[] der = envelope.cms();
         der[der.length - 17] ^= (byte) 0xFF;

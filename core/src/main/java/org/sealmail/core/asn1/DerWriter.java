@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,13 +16,15 @@ import java.util.function.Consumer;
  * Builds DER the way Go's cryptobyte builder does: callers add elements and nest them with
  * lambdas; every length is computed here, never by the caller.
  *
- * <p>One element may be a placeholder whose length is known but whose bytes come later
- * ({@link #addDeferredPrimitive}); {@link #writeTo(OutputStream, DeferredContent)} then streams
- * those bytes in place, so a large ciphertext never has to sit inside the encoding.
+ * <p>Elements may be placeholders whose bytes come later ({@link #addDeferredPrimitive},
+ * {@link #addDeferredChunked}); {@link #writeTo(OutputStream, DeferredContent...)} then streams
+ * those bytes in place, so a large ciphertext never has to sit inside the encoding. Deferred
+ * elements get their contents in the order they appear in the encoding: a ciphertext, then the
+ * authentication tag its encryption produced.
  */
 public final class DerWriter {
 
-    /** Supplies the bytes of the deferred element while the encoding is being written. */
+    /** Supplies the bytes of a deferred element while the encoding is being written. */
     @FunctionalInterface
     public interface DeferredContent {
         void writeTo(OutputStream out) throws IOException;
@@ -104,10 +108,7 @@ public final class DerWriter {
         return this;
     }
 
-    /**
-     * A primitive element of {@code length} content bytes that are supplied only when writing.
-     * At most one per encoding.
-     */
+    /** A primitive element of {@code length} content bytes that are supplied only when writing. */
     public DerWriter addDeferredPrimitive(int tagByte, long length) {
         elements.add(new Deferred(tagByte, length));
         return this;
@@ -119,7 +120,6 @@ public final class DerWriter {
      * length, each write to the stream handed to {@link DeferredContent} becoming one
      * definite-length OCTET STRING chunk (so write in large blocks). Every element that holds it
      * is written with indefinite length too, which makes the whole encoding BER, not DER.
-     * At most one deferred element per encoding.
      */
     public DerWriter addDeferredChunked(int tagByte) {
         elements.add(new Deferred(tagByte, UNKNOWN_LENGTH));
@@ -146,10 +146,21 @@ public final class DerWriter {
         return out.toByteArray();
     }
 
-    /** Writes the encoding, asking {@code deferred} for the bytes of the deferred element. */
-    public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+    /**
+     * Writes the encoding, asking {@code deferred} for the bytes of the deferred elements: the
+     * first for the first deferred element, and so on; one for each.
+     */
+    public void writeTo(OutputStream out, DeferredContent... deferred) throws IOException {
+        Iterator<DeferredContent> supply = Arrays.asList(deferred).iterator();
+        writeTo(out, supply);
+        if (supply.hasNext()) {
+            throw new IllegalStateException("more deferred contents given than the encoding has deferred elements");
+        }
+    }
+
+    private void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException {
         for (Node node : elements) {
-            node.writeTo(out, deferred);
+            node.writeTo(out, supply);
         }
     }
 
@@ -181,10 +192,15 @@ public final class DerWriter {
         return out.toByteArray();
     }
 
-    private static DeferredContent noDeferred() {
-        return out -> {
-            throw new IllegalStateException("this encoding has a deferred element; use writeTo");
-        };
+    private static Iterator<DeferredContent> noDeferred() {
+        return Collections.emptyIterator();
+    }
+
+    private static DeferredContent next(Iterator<DeferredContent> supply) {
+        if (!supply.hasNext()) {
+            throw new IllegalStateException("this encoding has a deferred element with no content; use writeTo");
+        }
+        return supply.next();
     }
 
     private interface Node {
@@ -195,7 +211,7 @@ public final class DerWriter {
             return false;
         }
 
-        void writeTo(OutputStream out, DeferredContent deferred) throws IOException;
+        void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException;
     }
 
     private record Primitive(int tagByte, byte[] content) implements Node {
@@ -203,7 +219,7 @@ public final class DerWriter {
             return header(tagByte, content.length).length + (long) content.length;
         }
 
-        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+        public void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException {
             out.write(header(tagByte, content.length));
             out.write(content);
         }
@@ -214,7 +230,7 @@ public final class DerWriter {
             return der.length;
         }
 
-        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+        public void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException {
             out.write(der);
         }
     }
@@ -228,7 +244,8 @@ public final class DerWriter {
             return length == UNKNOWN_LENGTH;
         }
 
-        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+        public void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException {
+            DeferredContent deferred = next(supply);
             if (indefinite()) {
                 out.write(new byte[] {(byte) (tagByte | Tag.CONSTRUCTED_BIT), (byte) INDEFINITE_LENGTH});
                 deferred.writeTo(new OctetStringChunks(out));
@@ -263,12 +280,12 @@ public final class DerWriter {
             return children.stream().anyMatch(Node::indefinite);
         }
 
-        public void writeTo(OutputStream out, DeferredContent deferred) throws IOException {
+        public void writeTo(OutputStream out, Iterator<DeferredContent> supply) throws IOException {
             boolean indefinite = indefinite();
             out.write(indefinite ? new byte[] {(byte) tagByte, (byte) INDEFINITE_LENGTH}
                     : header(tagByte, contentLength()));
             for (Node child : children) {
-                child.writeTo(out, deferred);
+                child.writeTo(out, supply);
             }
             if (indefinite) {
                 out.write(END_OF_CONTENTS);

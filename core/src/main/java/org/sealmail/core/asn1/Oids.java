@@ -55,6 +55,12 @@ public final class Oids {
     public static final String ECDH_STD_HKDF_SHA256 = "1.2.840.113549.1.9.16.3.19";
     public static final String ECDH_STD_HKDF_SHA384 = "1.2.840.113549.1.9.16.3.20";
     public static final String ECDH_STD_HKDF_SHA512 = "1.2.840.113549.1.9.16.3.21";
+    /** AES-GCM, RFC 5084 section 3.2: only in AuthEnvelopedData. */
+    public static final String AES128_GCM = "2.16.840.1.101.3.4.1.6";
+    public static final String AES192_GCM = "2.16.840.1.101.3.4.1.26";
+    public static final String AES256_GCM = "2.16.840.1.101.3.4.1.46";
+    /** id-alg-AEADChaCha20Poly1305, RFC 8103 section 4. */
+    public static final String CHACHA20_POLY1305 = "1.2.840.113549.1.9.16.3.18";
     /** id-signedData, RFC 5652 section 5. */
     public static final String SIGNED_DATA = "1.2.840.113549.1.7.2";
     /** id-ct-authEnvelopedData, RFC 5083. */
@@ -95,7 +101,11 @@ public final class Oids {
             Map.entry(AES128_CBC, "aes128-cbc"),
             Map.entry(AES192_CBC, "aes192-cbc"),
             Map.entry(AES256_CBC, "aes256-cbc"),
-            Map.entry(DES_EDE3_CBC, "des-ede3-cbc"));
+            Map.entry(DES_EDE3_CBC, "des-ede3-cbc"),
+            Map.entry(AES128_GCM, "aes128-gcm"),
+            Map.entry(AES192_GCM, "aes192-gcm"),
+            Map.entry(AES256_GCM, "aes256-gcm"),
+            Map.entry(CHACHA20_POLY1305, "chacha20-poly1305"));
 
     private Oids() {
     }

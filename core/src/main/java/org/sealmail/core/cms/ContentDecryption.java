@@ -47,7 +47,18 @@ enum ContentDecryption {
             }
         }
         throw SmimeException.unsupported("content cipher " + Oids.name(oid)
-                + " is not supported; sealmail opens aes128/192/256-cbc and des-ede3-cbc");
+                + " is not supported; sealmail opens aes128/192/256-cbc, des-ede3-cbc, aes128/192/256-gcm and"
+                + " chacha20-poly1305");
+    }
+
+    /** Whether {@code oid} is one of these CBC ciphers. */
+    static boolean knows(String oid) {
+        for (ContentDecryption cipher : values()) {
+            if (cipher.oid.equals(oid)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int keyBytes() {
@@ -110,7 +121,7 @@ enum ContentDecryption {
     }
 
     /** Fills {@code block} as far as the stream allows, so every update() gets a large input. */
-    private static int readBlock(InputStream in, byte[] block) throws SmimeException {
+    static int readBlock(InputStream in, byte[] block) throws SmimeException {
         try {
             return in.readNBytes(block, 0, block.length);
         } catch (IOException e) {
@@ -118,10 +129,14 @@ enum ContentDecryption {
         }
     }
 
-    private static void write(OutputStream plain, byte[] out, int length) throws SmimeException {
+    /** Writes decrypted bytes; an SmimeException the stream carries ({@link SmimeException#asIoException}) comes out as itself. */
+    static void write(OutputStream plain, byte[] out, int length) throws SmimeException {
         try {
             plain.write(out, 0, length);
         } catch (IOException e) {
+            if (e.getCause() instanceof SmimeException carried) {
+                throw carried;
+            }
             throw new SmimeException(SmimeException.Reason.IO, "cannot write the decrypted content: " + e.getMessage(), e);
         }
     }

@@ -10,12 +10,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.Oids;
 import org.sealmail.core.keys.DecryptionKey;
 
 /**
- * Opens EnvelopedData with the keys a user has. Keys whose certificate a recipient info names are
+ * Opens EnvelopedData and AuthEnvelopedData with the keys a user has. Keys whose certificate a recipient info names are
  * tried first; then every key against every recipient sealmail can open, which opens mail stored
  * under an old certificate of the same key and keys given without a certificate. The content
  * streams through: memory does not grow with the message.
@@ -29,12 +30,15 @@ import org.sealmail.core.keys.DecryptionKey;
  * content padding, a failed unwrap and a wrong key give one and the same result: CANNOT_DECRYPT
  * when one of the keys' certificates is named by a recipient, otherwise the no-key message.
  *
- * <p>What this does not do: the content is written out before its last block is checked (that
- * is what streaming means), so a wrong key whose unwrap happens to succeed, or damaged content,
- * has already produced garbage output when the error comes; a caller writing to a file must
- * discard it (the CLI's --out does). EnvelopedData has no integrity check: a wrong key that gives
- * valid padding (about 1 time in 256) "decrypts" to garbage without error. The padding check's
- * timing and the JDK's RSA are what the JDK provides.
+ * <p>What this does not do: the content is written out before its last block, or for
+ * AuthEnvelopedData its tag, is checked (that is what streaming means), so a wrong key whose
+ * unwrap happens to succeed, or damaged or altered content, has already produced output when the
+ * error comes; a caller writing to a file must discard it (the CLI's --out does), and a caller
+ * that must never release unverified plaintext holds the output until {@code decrypt} returns
+ * (see {@link #decrypt(InputStream, OutputStream, Consumer)}). EnvelopedData has no integrity
+ * check: a wrong key that gives valid padding (about 1 time in 256) "decrypts" to garbage without
+ * error; AuthEnvelopedData's tag refuses any change. The padding check's timing and the JDK's RSA
+ * are what the JDK provides.
  */
 public final class EnvelopedDataDecryptor {
 
@@ -56,7 +60,7 @@ public final class EnvelopedDataDecryptor {
     /** The decrypted content of {@code message}, in memory: for small messages. */
     public byte[] decrypt(EnvelopedMessage message) throws SmimeException {
         ByteArrayOutputStream content = new ByteArrayOutputStream(message.encryptedContent().length);
-        decrypt(message.header(), new ByteArrayInputStream(message.encryptedContent()), content, () -> { });
+        decrypt(message.header(), new ByteArrayInputStream(message.encryptedContent()), content, message::mac);
         return content.toByteArray();
     }
 
@@ -66,22 +70,37 @@ public final class EnvelopedDataDecryptor {
      * class comment.
      */
     public void decrypt(InputStream cms, OutputStream content) throws SmimeException {
-        decrypt(EnvelopedDataParser.open(cms), content);
+        decrypt(cms, content, header -> { });
+    }
+
+    /**
+     * As {@link #decrypt(InputStream, OutputStream)}, telling {@code beforeContent} what the
+     * message is before any content is written: a caller that releases output as it comes learns
+     * here that it must hold AuthEnvelopedData's back until this method returns, because only then
+     * has the tag been checked.
+     */
+    public void decrypt(InputStream cms, OutputStream content, Consumer<EnvelopedHeader> beforeContent)
+            throws SmimeException {
+        EnvelopedDataStream stream = EnvelopedDataParser.open(cms);
+        beforeContent.accept(stream.header());
+        decrypt(stream, content);
     }
 
     /**
      * Decrypts the content of {@code stream}, whose header the caller has already looked at (to
-     * see its recipients, say), and checks the rest of its encoding; the same as
-     * {@link #decrypt(InputStream, OutputStream)} otherwise.
+     * see its recipients, say), and checks the rest of its encoding, the tag of AuthEnvelopedData
+     * included; the same as {@link #decrypt(InputStream, OutputStream)} otherwise.
      */
     public void decrypt(EnvelopedDataStream stream, OutputStream content) throws SmimeException {
-        decrypt(stream.header(), stream.encryptedContent(), content, stream::finish);
+        decrypt(stream.header(), stream.encryptedContent(), content, () -> {
+            stream.finish();
+            return stream.mac();
+        });
     }
 
     private void decrypt(EnvelopedHeader message, InputStream ciphertext, OutputStream content,
-            ContentDecryption.AfterCiphertext afterCiphertext) throws SmimeException {
-        ContentDecryption cipher = ContentDecryption.forOid(message.contentCipherOid());
-        cipher.checkIv(message.iv());
+            AeadContentDecryption.TagAfterCiphertext afterCiphertext) throws SmimeException {
+        ContentOpener cipher = ContentOpener.of(message);
         List<RecipientInfo> openable = new ArrayList<>();
         for (RecipientInfo recipient : message.recipients()) {
             if (RecipientSchemes.canOpen(recipient)) {
@@ -104,13 +123,13 @@ public final class EnvelopedDataDecryptor {
         }
         byte[] contentKey = null;
         try {
-            contentKey = firstUnwrapped(attempts, cipher);
+            contentKey = firstUnwrapped(attempts, cipher.keyBytes());
             boolean unwrapped = contentKey != null;
             if (!unwrapped) {
                 contentKey = new byte[cipher.keyBytes()];
                 random.nextBytes(contentKey);
             }
-            boolean opened = cipher.decrypt(contentKey, message.iv(), ciphertext,
+            boolean opened = cipher.open(contentKey, ciphertext,
                     unwrapped ? content : OutputStream.nullOutputStream(), afterCiphertext);
             if (unwrapped & opened) {
                 return;
@@ -134,14 +153,14 @@ public final class EnvelopedDataDecryptor {
     }
 
     /** The content key of the first attempt whose unwrap works, or null; every attempt costs one private-key operation. */
-    private byte[] firstUnwrapped(List<Attempt> attempts, ContentDecryption cipher) throws GeneralSecurityException {
+    private byte[] firstUnwrapped(List<Attempt> attempts, int keyBytes) throws GeneralSecurityException {
         for (Attempt attempt : attempts) {
-            byte[] contentKey = unwrap(attempt.recipient(), attempt.key().privateKey(), cipher);
+            byte[] contentKey = unwrap(attempt.recipient(), attempt.key().privateKey(), keyBytes);
             if (contentKey != null) {
                 return contentKey;
             }
             // What the failed attempt would have used: the same work whether or not it failed.
-            byte[] discarded = new byte[cipher.keyBytes()];
+            byte[] discarded = new byte[keyBytes];
             random.nextBytes(discarded);
             Arrays.fill(discarded, (byte) 0);
         }
@@ -168,10 +187,10 @@ public final class EnvelopedDataDecryptor {
     }
 
     /** The content key, or null when the key does not open the recipient info or the key length is wrong. */
-    private static byte[] unwrap(RecipientInfo recipient, PrivateKey key, ContentDecryption cipher)
+    private static byte[] unwrap(RecipientInfo recipient, PrivateKey key, int keyBytes)
             throws GeneralSecurityException {
         byte[] contentKey = RecipientSchemes.forInfo(recipient).unwrap(recipient, key);
-        if (contentKey != null && contentKey.length != cipher.keyBytes()) {
+        if (contentKey != null && contentKey.length != keyBytes) {
             Arrays.fill(contentKey, (byte) 0);
             return null;
         }

@@ -6,9 +6,10 @@ import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.BerStreamReader;
 
 /**
- * A CMS EnvelopedData being read from a stream: its header, already parsed, then its encrypted
- * content as a stream of ciphertext, then {@link #finish()} for what follows the content. Memory
- * does not depend on the size of the content.
+ * A CMS EnvelopedData or AuthEnvelopedData being read from a stream: its header, already parsed,
+ * then its encrypted content as a stream of ciphertext, then {@link #finish()} for what follows
+ * the content (in AuthEnvelopedData the tag, {@link #mac()}). Memory does not depend on the size
+ * of the content.
  */
 public final class EnvelopedDataStream {
 
@@ -19,12 +20,22 @@ public final class EnvelopedDataStream {
     private final Trailer trailer;
     private long contentBytesSkipped;
     private boolean ber;
+    private byte[] mac = new byte[0];
     private boolean finished;
 
-    /** Reads what follows the encrypted content; returns whether it used BER forms. */
+    /** Reads what follows the encrypted content. */
     @FunctionalInterface
     interface Trailer {
-        boolean read(BerStreamReader reader) throws SmimeException;
+        End read(BerStreamReader reader) throws SmimeException;
+    }
+
+    /**
+     * What the trailer found.
+     *
+     * @param ber whether it used BER forms
+     * @param mac the AuthEnvelopedData tag, empty for EnvelopedData
+     */
+    record End(boolean ber, byte[] mac) {
     }
 
     private final BerStreamReader reader;
@@ -66,8 +77,15 @@ public final class EnvelopedDataStream {
         } catch (IOException e) {
             throw SmimeException.fromIo("cannot read the input", e);
         }
-        ber |= trailer.read(reader);
+        End end = trailer.read(reader);
+        ber |= end.ber();
+        mac = end.mac();
         finished = true;
+    }
+
+    /** The AuthEnvelopedData tag (empty for EnvelopedData); read by {@link #finish()}. */
+    public byte[] mac() {
+        return mac.clone();
     }
 
     /** Bytes of ciphertext that {@link #finish()} read past (all of it, when nobody read it before). */

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.crypto.Cipher;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.asn1.DerWriter;
 import org.sealmail.core.asn1.Oids;
@@ -18,10 +19,12 @@ import org.sealmail.core.x509.CertificateBundle;
 import org.sealmail.core.x509.RecipientCertificate;
 
 /**
- * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6): one recipient info
- * per certificate giving it a fresh content key (a {@link RecipientScheme} chosen by its key and
- * the {@link RecipientOptions}) and the content encrypted with AES-CBC. Every certificate alone
- * opens the result.
+ * Writes a CMS ContentInfo holding EnvelopedData (RFC 5652 section 6) for a CBC cipher, or
+ * AuthEnvelopedData (RFC 5083) for an authenticated one: one recipient info per certificate
+ * giving it a fresh content key (a {@link RecipientScheme} chosen by its key and the
+ * {@link RecipientOptions}; RSA keys always get RSA-OAEP with an authenticated cipher) and the
+ * encrypted content, followed in AuthEnvelopedData by the tag (the {@code mac} OCTET STRING,
+ * no authenticated attributes, so no AAD). Every certificate alone opens the result.
  *
  * <p>The content streams through; memory does not grow with it. When its length is known before
  * writing (given by the caller, or the content fits {@link #LOOKAHEAD_BYTES}) the output is DER
@@ -35,6 +38,8 @@ public final class EnvelopedDataWriter {
 
     /** Content up to this size is read ahead, so its length and with it DER output are known. */
     public static final int LOOKAHEAD_BYTES = 1024 * 1024;
+
+    private static final int FIRST_LOOKAHEAD_BYTES = 64 * 1024;
 
     private static final long UNKNOWN_LENGTH = -1;
 
@@ -71,8 +76,17 @@ public final class EnvelopedDataWriter {
         }
         this.recipients = recipients.certificates();
         this.cipher = cipher;
-        this.options = options;
+        this.options = cipher.authenticated() ? new RecipientOptions(true, options.idForm()) : options;
         this.random = random;
+    }
+
+    public ContentCipher cipher() {
+        return cipher;
+    }
+
+    /** The options in effect: those given, with RSA-OAEP for an authenticated cipher. */
+    public RecipientOptions options() {
+        return options;
     }
 
     /**
@@ -80,9 +94,22 @@ public final class EnvelopedDataWriter {
      * is at most {@link #LOOKAHEAD_BYTES}, BER with indefinite lengths when it is longer.
      */
     public void encrypt(InputStream content, OutputStream out) throws SmimeException {
-        byte[] head = new byte[LOOKAHEAD_BYTES + 1];
+        // Grown as bytes come, so a small message (most mail) costs a small buffer, not 1 MiB.
+        byte[] head = new byte[FIRST_LOOKAHEAD_BYTES];
+        int n = 0;
         try {
-            int n = content.readNBytes(head, 0, head.length);
+            while (n <= LOOKAHEAD_BYTES) {
+                if (n == head.length) {
+                    byte[] larger = Arrays.copyOf(head, Math.min(2 * head.length, LOOKAHEAD_BYTES + 1));
+                    Arrays.fill(head, (byte) 0);
+                    head = larger;
+                }
+                int read = content.read(head, n, head.length - n);
+                if (read < 0) {
+                    break;
+                }
+                n += read;
+            }
             if (n <= LOOKAHEAD_BYTES) {
                 write(new ByteArrayInputStream(head, 0, n), n, out);
             } else {
@@ -91,7 +118,7 @@ public final class EnvelopedDataWriter {
         } catch (IOException e) {
             throw Failures.ioError("cannot read the message", e);
         } finally {
-            Arrays.fill(head, (byte) 0);
+            Arrays.fill(head, 0, n, (byte) 0);
         }
     }
 
@@ -108,20 +135,26 @@ public final class EnvelopedDataWriter {
 
     private void write(InputStream content, long contentLength, OutputStream out) throws SmimeException {
         byte[] contentKey = new byte[cipher.keyBytes()];
-        byte[] iv = new byte[ContentCipher.BLOCK_SIZE];
+        byte[] iv = new byte[cipher.ivBytes()];
         try {
             random.nextBytes(contentKey);
             random.nextBytes(iv);
             List<RecipientScheme.Encoded> recipientInfos = recipientInfos(contentKey);
             DerWriter contentInfo = contentInfo(recipientInfos, iv, contentLength);
-            CbcContentEncryption encryption = new CbcContentEncryption(cipher);
-            contentInfo.writeTo(out, ciphertext -> {
+            Cipher encryptor = cipher.encryptor(contentKey, iv);
+            byte[][] tag = new byte[1][];
+            DerWriter.DeferredContent encryptedContent = ciphertext -> {
                 try {
-                    encryption.encrypt(contentKey, iv, content, contentLength, ciphertext);
+                    tag[0] = ContentEncryption.encrypt(encryptor, cipher.tagBytes(), content, contentLength, ciphertext);
                 } catch (GeneralSecurityException e) {
                     throw refused(e).asIoException();
                 }
-            });
+            };
+            if (cipher.authenticated()) {
+                contentInfo.writeTo(out, encryptedContent, mac -> mac.write(tag[0]));
+            } else {
+                contentInfo.writeTo(out, encryptedContent);
+            }
             out.flush();
         } catch (IOException e) {
             throw Failures.ioError("cannot write the encrypted output", e);
@@ -152,26 +185,34 @@ public final class EnvelopedDataWriter {
         return recipientInfos.stream().allMatch(info -> info.version() == 0) ? 0 : 2;
     }
 
-    /** The framing: everything around the ciphertext, which is a deferred element written while streaming. */
+    /**
+     * The framing: everything around the ciphertext, which is a deferred element written while
+     * streaming; in AuthEnvelopedData (RFC 5083 2.1: version 0 always) the tag follows it as a
+     * second deferred element of known length.
+     */
     private DerWriter contentInfo(List<RecipientScheme.Encoded> recipientInfos, byte[] iv, long contentLength) {
+        boolean authenticated = cipher.authenticated();
         return new DerWriter().addSequence(contentInfo -> contentInfo
-                .addOid(Oids.ENVELOPED_DATA)
+                .addOid(authenticated ? Oids.AUTH_ENVELOPED_DATA : Oids.ENVELOPED_DATA)
                 .addConstructed(Tag.context(0), explicit -> explicit
                         .addSequence(envelopedData -> envelopedData
-                                .addInteger(version(recipientInfos))
+                                .addInteger(authenticated ? 0 : version(recipientInfos))
                                 .addSetOf(set -> recipientInfos.forEach(info -> set.addEncoded(info.der())))
                                 .addSequence(encryptedContentInfo -> encryptedContentInfo
                                         .addOid(Oids.DATA)
-                                        .addSequence(algorithm -> algorithm
-                                                .addOid(cipher.oid())
-                                                .addOctetString(iv))
+                                        .addSequence(algorithm -> cipher.addParameters(algorithm.addOid(cipher.oid()), iv))
                                         .apply(encryptedContent -> {
                                             if (contentLength == UNKNOWN_LENGTH) {
                                                 encryptedContent.addDeferredChunked(Tag.context(0));
                                             } else {
                                                 encryptedContent.addDeferredPrimitive(Tag.context(0),
-                                                        ContentCipher.ciphertextLength(contentLength));
+                                                        cipher.ciphertextLength(contentLength));
                                             }
-                                        })))));
+                                        }))
+                                .apply(mac -> {
+                                    if (authenticated) {
+                                        mac.addDeferredPrimitive(Tag.OCTET_STRING, cipher.tagBytes());
+                                    }
+                                }))));
     }
 }

@@ -11,6 +11,9 @@ import org.sealmail.core.x509.RecipientCertificate;
  * (SEC_ERROR_UNSUPPORTED_KEYALG) and key agreement recipient infos (SEC_ERROR_BAD_DER); gpgsm
  * 2.2.40 (KMail, Kleopatra) finds no session key in RSA-OAEP and cannot import EC or X25519 keys;
  * OpenSSL 3.0 opens RSA-OAEP and ECDH but finds no recipient in X25519/X448 key agreement.
+ * Neither NSS nor gpgsm opens AuthEnvelopedData (cmsutil: SEC_ERROR_UNRECOGNIZED_OID; gpgsm: "error
+ * getting IV: Buffer too short" for AES-GCM, "unsupported algorithm" for ChaCha20-Poly1305);
+ * OpenSSL 3.0 opens AES-GCM but has no ChaCha20-Poly1305 in CMS.
  */
 public final class PeerCompatibility {
 
@@ -19,12 +22,24 @@ public final class PeerCompatibility {
     private static final String XDH_READERS = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0 cannot"
             + " open it; Bouncy Castle-based readers can";
 
+    private static final String CHACHA_READERS = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0"
+            + " cannot open it; Bouncy Castle-based readers can";
+
     private PeerCompatibility() {
     }
 
     /** One line per choice that some widespread reader cannot open; empty when every one can. */
     public static List<String> warnings(CertificateBundle recipients, RecipientOptions options) {
+        return warnings(recipients, options, ContentCipher.DEFAULT);
+    }
+
+    /** The same for messages encrypted with {@code cipher}: an authenticated one is a warning of its own. */
+    public static List<String> warnings(CertificateBundle recipients, RecipientOptions options, ContentCipher cipher) {
         List<String> warnings = new ArrayList<>();
+        if (cipher.authenticated()) {
+            warnings.add(cipher.cliName() + " (AuthEnvelopedData, RSA keys get RSA-OAEP): "
+                    + (cipher == ContentCipher.CHACHA20_POLY1305 ? CHACHA_READERS : READERS));
+        }
         boolean anyRsa = false;
         for (RecipientCertificate recipient : recipients.certificates()) {
             if (recipient.publicKey().getAlgorithm().equals("RSA")) {
@@ -34,7 +49,7 @@ public final class PeerCompatibility {
                         + " key: " + (recipient.ecCurve() != null ? READERS : XDH_READERS));
             }
         }
-        if (options.oaep() && anyRsa) {
+        if (options.oaep() && anyRsa && !cipher.authenticated()) {
             warnings.add("RSA-OAEP: " + READERS);
         }
         return warnings;

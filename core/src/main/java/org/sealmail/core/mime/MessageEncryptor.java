@@ -22,14 +22,26 @@ public final class MessageEncryptor {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Limits limits;
+    private final SmimeType smimeType;
 
+    /** An encryptor whose encryptor makes EnvelopedData. */
     public MessageEncryptor() {
         this(Limits.DEFAULT);
     }
 
+    /** An encryptor whose encryptor makes what {@code smimeType} says (AuthEnvelopedData for AES-GCM, ChaCha20-Poly1305). */
+    public MessageEncryptor(SmimeType smimeType) {
+        this(Limits.DEFAULT, smimeType);
+    }
+
     /** An encryptor that reads header sections within {@code limits}; the body streams, unlimited. */
     public MessageEncryptor(Limits limits) {
+        this(limits, SmimeType.ENVELOPED_DATA);
+    }
+
+    public MessageEncryptor(Limits limits, SmimeType smimeType) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.smimeType = Objects.requireNonNull(smimeType, "smimeType");
     }
 
     /**
@@ -74,7 +86,7 @@ public final class MessageEncryptor {
                 buffered.flush();
                 return Outcome.passedThrough(protectedAlready.get());
             }
-            OuterHeader.write(headers, buffered);
+            OuterHeader.write(headers, smimeType, buffered);
             try (OutputStream base64 = new Base64LineOutputStream(buffered)) {
                 encryptor.encrypt(InnerEntity.open(headers, in), base64);
             }

@@ -13,17 +13,18 @@ final class OuterHeader {
 
     static final String MIME_VERSION = "MIME-Version: 1.0\r\n";
 
-    static final String SMIME_FIELDS =
-            "Content-Type: application/pkcs7-mime; name=\"smime.p7m\"; smime-type=enveloped-data\r\n"
-            + "Content-Disposition: attachment; filename=\"smime.p7m\"\r\n"
-            + "Content-Transfer-Encoding: base64\r\n"
-            + "\r\n";
+    static String smimeFields(SmimeType type) {
+        return "Content-Type: application/pkcs7-mime; name=\"smime.p7m\"; smime-type=" + type.parameter() + "\r\n"
+                + "Content-Disposition: attachment; filename=\"smime.p7m\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n";
+    }
 
     private OuterHeader() {
     }
 
     /** Writes the header section, ending empty line included. */
-    static void write(HeaderSection headers, OutputStream out) throws IOException {
+    static void write(HeaderSection headers, SmimeType type, OutputStream out) throws IOException {
         headers.writeEnvelopeLineTo(out);
         for (HeaderField field : headers.fields()) {
             if (!InnerEntity.belongsInside(field)) {
@@ -33,6 +34,6 @@ final class OuterHeader {
         if (!headers.contains("MIME-Version")) {
             out.write(MIME_VERSION.getBytes(StandardCharsets.US_ASCII));
         }
-        out.write(SMIME_FIELDS.getBytes(StandardCharsets.US_ASCII));
+        out.write(smimeFields(type).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -12,6 +12,7 @@ import org.sealmail.core.mime.AlreadyEncrypted;
 import org.sealmail.core.mime.HeaderReader;
 import org.sealmail.core.mime.HeaderSection;
 import org.sealmail.core.mime.MessageEncryptor;
+import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.mime.Outcome;
 
 /**
@@ -25,10 +26,11 @@ final class Encryption implements MessageTransform {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final EnvelopedDataWriter writer;
-    private final MessageEncryptor encryptor = new MessageEncryptor();
+    private final MessageEncryptor encryptor;
 
     Encryption(EnvelopedDataWriter writer) {
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.encryptor = new MessageEncryptor(SmimeType.of(writer.cipher()));
     }
 
     @Override
@@ -43,7 +45,7 @@ final class Encryption implements MessageTransform {
         }
         long entityLength;
         try (InputStream in = message.open()) {
-            entityLength = MessageEncryptor.entityLength(in);
+            entityLength = encryptor.entityLength(in);
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
         }

@@ -22,6 +22,7 @@ import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.Outcome;
 import org.sealmail.core.mime.ParameterizedValue;
 import org.sealmail.core.mime.SmimeEnvelope;
+import org.sealmail.core.mime.SmimeType;
 
 /**
  * Key rotation for one message: an S/MIME encrypted message is decrypted with the old key(s) and
@@ -151,7 +152,7 @@ final class Reencryption implements MessageTransform {
         }
     }
 
-    /** application/(x-)pkcs7-mime with no smime-type, or enveloped-data. */
+    /** application/(x-)pkcs7-mime with no smime-type, enveloped-data or authEnveloped-data. */
     private static boolean isEnveloped(HeaderSection header) {
         Optional<ParameterizedValue> type = header.first("Content-Type")
                 .flatMap(field -> ParameterizedValue.parse(field.value()));
@@ -163,7 +164,8 @@ final class Reencryption implements MessageTransform {
             return false;
         }
         return type.get().parameter("smime-type")
-                .map(smimeType -> smimeType.toLowerCase(Locale.ROOT).equals("enveloped-data"))
+                .map(smimeType -> smimeType.toLowerCase(Locale.ROOT).equals(SmimeType.ENVELOPED_DATA.parameter())
+                        || smimeType.equalsIgnoreCase(SmimeType.AUTH_ENVELOPED_DATA.parameter()))
                 .orElse(true);
     }
 

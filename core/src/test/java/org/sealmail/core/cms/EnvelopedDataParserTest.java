@@ -59,7 +59,7 @@ class EnvelopedDataParserTest {
         byte[] signed = java.util.HexFormat.of().parseHex("3011" + "06092a864886f70d010702" + "a0043002" + "0000");
         SmimeException e = assertThrows(SmimeException.class, () -> EnvelopedDataParser.parse(signed));
         assertEquals(SmimeException.Reason.UNSUPPORTED, e.reason());
-        assertEquals("the CMS object is signedData, not envelopedData; sealmail decrypts enveloped data only",
+        assertEquals("the CMS object is signedData, not envelopedData or authEnvelopedData; sealmail decrypts enveloped data only",
                 e.getMessage());
     }
 
@@ -93,7 +93,7 @@ class EnvelopedDataParserTest {
         assertTrue(e.getMessage().contains("the encrypted key is not an OCTET STRING"), e.getMessage());
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

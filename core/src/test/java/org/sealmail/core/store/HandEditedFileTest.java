@@ -105,7 +105,7 @@ class HandEditedFileTest {
     @Test
     void refusesAnUnknownCipher() throws IOException {
         assertRefused(SETTINGS.replace("aes256-cbc", "des-cbc") + TWO_CERTIFICATES,
-                "line 4: unknown cipher \"des-cbc\"; choose one of aes128-cbc, aes256-cbc");
+                "line 4: unknown cipher \"des-cbc\"; choose one of aes128-cbc, aes256-cbc, aes128-gcm, aes256-gcm, chacha20-poly1305");
     }
 
     @Test

@@ -157,8 +157,9 @@ class ReencryptionTest {
     /** An S/MIME message whose CMS object is DER (the length given), its ciphertext last. */
     private static byte[] encrypt(byte[] message, String pem) throws SmimeException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long length = MessageEncryptor.entityLength(new ByteArrayInputStream(message));
-        new MessageEncryptor().encrypt(new ByteArrayInputStream(message), out, writer(pem)::encrypt, length);
+        MessageEncryptor encryptor = new MessageEncryptor();
+        long length = encryptor.entityLength(new ByteArrayInputStream(message));
+        encryptor.encrypt(new ByteArrayInputStream(message), out, writer(pem)::encrypt, length);
         return out.toByteArray();
     }
 

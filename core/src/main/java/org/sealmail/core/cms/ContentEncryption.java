@@ -6,37 +6,32 @@ import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.sealmail.core.SmimeException;
 
 /**
- * The content half of encryption, apart from the CMS framing around it: plaintext in, AES-CBC
- * ciphertext out, in {@link #CHUNK} blocks so the JDK's AES intrinsic does the work (one huge
- * call runs 3-4 times slower). An authenticated cipher would be a sibling of this class that
- * also hands back its tag for the framing to write after the content.
+ * The content half of encryption, apart from the CMS framing around it: plaintext in, ciphertext
+ * out, in {@link #CHUNK} blocks so the JDK's AES intrinsic does the work (one huge call runs 3-4
+ * times slower). An AEAD's tag, which the JDK appends to the last ciphertext, is split off and
+ * handed back for the framing to write after the content.
  */
-final class CbcContentEncryption {
+final class ContentEncryption {
 
     static final int CHUNK = 64 * 1024;
 
-    private final ContentCipher cipher;
-
-    CbcContentEncryption(ContentCipher cipher) {
-        this.cipher = cipher;
+    private ContentEncryption() {
     }
 
     /**
-     * Encrypts all of {@code plain} to {@code ciphertext}. When {@code expectedLength} is not -1 the
-     * plaintext must have exactly that many bytes (the framing already announced the length):
-     * anything else is an I/O error, raised before a byte beyond the announced length is written.
+     * Encrypts all of {@code plain} to {@code ciphertext} with {@code cipher} (initialised to
+     * encrypt) and returns the last {@code tagBytes} bytes it produced, the tag (empty for 0). When
+     * {@code expectedLength} is not -1 the plaintext must have exactly that many bytes (the framing
+     * already announced the length): anything else is an I/O error, raised before a byte beyond
+     * the announced length is written.
      */
-    void encrypt(byte[] key, byte[] iv, InputStream plain, long expectedLength, OutputStream ciphertext)
+    static byte[] encrypt(Cipher cipher, int tagBytes, InputStream plain, long expectedLength, OutputStream ciphertext)
             throws IOException, GeneralSecurityException {
-        Cipher aes = Cipher.getInstance(cipher.transformation());
-        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
         byte[] in = new byte[CHUNK];
-        byte[] out = new byte[CHUNK + ContentCipher.BLOCK_SIZE];
+        byte[] out = new byte[cipher.getOutputSize(CHUNK)];
         long total = 0;
         try {
             int n;
@@ -45,12 +40,14 @@ final class CbcContentEncryption {
                 if (expectedLength >= 0 && total > expectedLength) {
                     throw changedSize(expectedLength, "more");
                 }
-                ciphertext.write(out, 0, aes.update(in, 0, n, out, 0));
+                ciphertext.write(out, 0, cipher.update(in, 0, n, out, 0));
             }
             if (expectedLength >= 0 && total != expectedLength) {
                 throw changedSize(expectedLength, "only " + total);
             }
-            ciphertext.write(out, 0, aes.doFinal(out, 0));
+            byte[] last = cipher.doFinal();
+            ciphertext.write(last, 0, last.length - tagBytes);
+            return Arrays.copyOfRange(last, last.length - tagBytes, last.length);
         } finally {
             Arrays.fill(in, (byte) 0);
         }
