@@ -19,10 +19,7 @@ public final class PeerCompatibility {
 
     private static final String READERS = "Thunderbird (NSS) and gpgsm (KMail, Kleopatra) cannot open it;"
             + " OpenSSL-based readers can";
-    private static final String XDH_READERS = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0 cannot"
-            + " open it; Bouncy Castle-based readers can";
-
-    private static final String CHACHA_READERS = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0"
+    private static final String BOUNCY_CASTLE_ONLY = "Thunderbird (NSS), gpgsm (KMail, Kleopatra) and OpenSSL 3.0"
             + " cannot open it; Bouncy Castle-based readers can";
 
     private PeerCompatibility() {
@@ -36,9 +33,10 @@ public final class PeerCompatibility {
     /** The same for messages encrypted with {@code cipher}: an authenticated one is a warning of its own. */
     public static List<String> warnings(CertificateBundle recipients, RecipientOptions options, ContentCipher cipher) {
         List<String> warnings = new ArrayList<>();
+        // OpenSSL 3.0 has no ChaCha20-Poly1305 in CMS, whatever the recipient.
+        String openSslReaders = cipher == ContentCipher.CHACHA20_POLY1305 ? BOUNCY_CASTLE_ONLY : READERS;
         if (cipher.authenticated()) {
-            warnings.add(cipher.cliName() + " (AuthEnvelopedData, RSA keys get RSA-OAEP): "
-                    + (cipher == ContentCipher.CHACHA20_POLY1305 ? CHACHA_READERS : READERS));
+            warnings.add(cipher.cliName() + " (AuthEnvelopedData, RSA keys get RSA-OAEP): " + openSslReaders);
         }
         boolean anyRsa = false;
         for (RecipientCertificate recipient : recipients.certificates()) {
@@ -46,7 +44,7 @@ public final class PeerCompatibility {
                 anyRsa = true;
             } else {
                 warnings.add("certificate \"" + recipient.subject() + "\" has an " + recipient.keyDescription()
-                        + " key: " + (recipient.ecCurve() != null ? READERS : XDH_READERS));
+                        + " key: " + (recipient.ecCurve() != null ? openSslReaders : BOUNCY_CASTLE_ONLY));
             }
         }
         if (options.oaep() && anyRsa && !cipher.authenticated()) {
