@@ -12,7 +12,6 @@ import org.sealmail.core.keys.DecryptionKey;
 import org.sealmail.core.keys.KeyFiles;
 import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.MessageEncryptor;
-import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.x509.CertificateBundle;
 
 /**
@@ -43,9 +42,9 @@ public final class Sealmail {
      */
     public void encrypt(byte[] message, OutputStream out) throws SmimeException {
         EnvelopedDataWriter writer = new EnvelopedDataWriter(recipients, cipher);
-        MessageEncryptor encryptor = new MessageEncryptor(SmimeType.of(cipher));
+        MessageEncryptor encryptor = new MessageEncryptor();
         long entityLength = encryptor.entityLength(new ByteArrayInputStream(message));
-        encryptor.encrypt(new ByteArrayInputStream(message), out, writer::encrypt, entityLength);
+        encryptor.encrypt(new ByteArrayInputStream(message), out, writer, entityLength);
     }
 
     /** Decrypts an S/MIME message back into the message it was, streaming, as {@code sealmail decrypt} does. */

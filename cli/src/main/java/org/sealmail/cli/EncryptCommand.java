@@ -15,7 +15,6 @@ import org.sealmail.core.cms.RecipientIdForm;
 import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.mime.MessageEncryptor;
 import org.sealmail.core.mime.Outcome;
-import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.x509.CertificateBundle;
 
 /** {@code sealmail encrypt}: a message in, the same message encrypted for the certificates out. */
@@ -95,10 +94,10 @@ final class EncryptCommand implements Command {
                     writer.encrypt(in, out.stream());
                 }
             } else {
-                MessageEncryptor encryptor = new MessageEncryptor(SmimeType.of(writer.cipher()));
+                MessageEncryptor encryptor = new MessageEncryptor();
                 Outcome outcome = file != null
-                        ? encryptor.encrypt(in, out.stream(), writer::encrypt, entityLength(parsed, console))
-                        : encryptor.encrypt(in, out.stream(), writer::encrypt);
+                        ? encryptor.encrypt(in, out.stream(), writer, entityLength(parsed, console))
+                        : encryptor.encrypt(in, out.stream(), writer);
                 if (!outcome.wasEncrypted()) {
                     console.note(name(), "not encrypted: " + outcome.reason() + "; written unchanged");
                 }

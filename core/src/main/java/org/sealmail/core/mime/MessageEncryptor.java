@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
+import org.sealmail.core.cms.EnvelopedDataWriter;
 
 /**
  * Turns an RFC 5322 message into an S/MIME enveloped message (RFC 8551): the content fields and
@@ -69,7 +70,28 @@ public final class MessageEncryptor {
         }
     }
 
+    /**
+     * Encrypts with {@code writer}; the S/MIME entity says what the writer makes (enveloped-data,
+     * or authEnveloped-data for AES-GCM and ChaCha20-Poly1305), whatever this encryptor was built with.
+     */
+    public Outcome encrypt(InputStream message, OutputStream out, EnvelopedDataWriter writer) throws SmimeException {
+        return encrypt(message, out, writer::encrypt, SmimeType.of(writer.cipher()));
+    }
+
+    /** The same for a message whose entity is {@code entityLength} bytes long: DER with definite lengths. */
+    public Outcome encrypt(InputStream message, OutputStream out, EnvelopedDataWriter writer, long entityLength)
+            throws SmimeException {
+        return encrypt(message, out, (entity, der) -> writer.encrypt(entity, entityLength, der),
+                SmimeType.of(writer.cipher()));
+    }
+
+    /** Encrypts with any content encryptor, which must make what this encryptor's smime-type says. */
     public Outcome encrypt(InputStream message, OutputStream out, ContentEncryptor encryptor)
+            throws SmimeException {
+        return encrypt(message, out, encryptor, smimeType);
+    }
+
+    private Outcome encrypt(InputStream message, OutputStream out, ContentEncryptor encryptor, SmimeType type)
             throws SmimeException {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(out, "out");
@@ -86,7 +108,7 @@ public final class MessageEncryptor {
                 buffered.flush();
                 return Outcome.passedThrough(protectedAlready.get());
             }
-            OuterHeader.write(headers, smimeType, buffered);
+            OuterHeader.write(headers, type, buffered);
             try (OutputStream base64 = new Base64LineOutputStream(buffered)) {
                 encryptor.encrypt(InnerEntity.open(headers, in), base64);
             }

@@ -12,7 +12,6 @@ import org.sealmail.core.mime.AlreadyEncrypted;
 import org.sealmail.core.mime.HeaderReader;
 import org.sealmail.core.mime.HeaderSection;
 import org.sealmail.core.mime.MessageEncryptor;
-import org.sealmail.core.mime.SmimeType;
 import org.sealmail.core.mime.Outcome;
 
 /**
@@ -30,12 +29,12 @@ final class Encryption implements MessageTransform {
 
     Encryption(EnvelopedDataWriter writer) {
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.encryptor = new MessageEncryptor(SmimeType.of(writer.cipher()));
+        this.encryptor = new MessageEncryptor();
     }
 
     @Override
     public Outcome apply(InputStream message, OutputStream out) throws SmimeException {
-        return encryptor.encrypt(message, out, writer::encrypt);
+        return encryptor.encrypt(message, out, writer);
     }
 
     @Override
@@ -50,7 +49,7 @@ final class Encryption implements MessageTransform {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
         }
         try (InputStream in = message.open()) {
-            return encryptor.encrypt(in, out, writer::encrypt, entityLength);
+            return encryptor.encrypt(in, out, writer, entityLength);
         } catch (IOException e) {
             throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
         }
