@@ -13,6 +13,7 @@ import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
 import org.sealmail.core.cms.EnvelopedDataWriter;
 import org.sealmail.core.cms.PeerCompatibility;
+import org.sealmail.core.cms.RecipientIdForm;
 import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.store.Account;
 import org.sealmail.core.store.AccountName;
@@ -38,7 +39,8 @@ final class AccountCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: sealmail account set USER --cert FILE [--cert FILE]... [--cipher NAME]
+                usage: sealmail account set USER --cert FILE [--cert FILE]... [--cipher NAME] [--oaep]
+                                            [--rid issuer-serial|ski]
                                             [--password-env VAR | --password-file FILE] [--store DIR]
                        sealmail account show USER [--store DIR]
                        sealmail account enable USER [--store DIR]
@@ -49,9 +51,12 @@ final class AccountCommand implements Command {
                          each, then stores them with the cipher (default aes256-cbc; also
                          aes128-cbc, and aes256-gcm, aes128-gcm, chacha20-poly1305, which detect
                          changes but which Thunderbird and gpgsm cannot open) and turns
-                         encryption on. A PKCS#12 file may be given as --cert: its certificate is
+                         encryption on. --oaep and --rid are stored too and mean what they mean for
+                         `sealmail encrypt`; --rid ski refuses a certificate without a subject key
+                         identifier. A PKCS#12 file may be given as --cert: its certificate is
                          taken (password from --password-env/--password-file), its key is not stored.
-                show     the cipher, on or off, and one line per certificate as `sealmail certs`
+                show     on or off, the cipher, oaep, recipient-id, and one line per certificate as
+                         `sealmail certs`
                 enable   turn encryption on again; disable: turn it off (messages pass unchanged)
                 list     the accounts, one per line
 
@@ -81,19 +86,22 @@ final class AccountCommand implements Command {
     }
 
     private int set(List<String> args, Console console) throws UsageException, CommandFailure, SmimeException {
-        Arguments parsed = Arguments.parse(args, Set.of("--cert", "--cipher", StoreOption.OPTION,
-                PasswordSource.ENV_OPTION, PasswordSource.FILE_OPTION), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("--cert", "--cipher", "--rid", StoreOption.OPTION,
+                PasswordSource.ENV_OPTION, PasswordSource.FILE_OPTION), Set.of("--oaep"));
         String user = onlyUser(parsed);
         if (parsed.all("--cert").isEmpty()) {
             throw new UsageException("give at least one --cert FILE");
         }
         ContentCipher cipher = EncryptCommand.cipher(parsed.single("--cipher"));
+        RecipientOptions options = EncryptCommand.recipientOptions(parsed);
         String name = AccountName.normalize(user);
         char[] password = PasswordSource.read(parsed, System.getenv());
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             CertificateBundle bundle = RecipientFiles.load(parsed.all("--cert"), "account", console, password);
-            for (String warning : PeerCompatibility.warnings(bundle, RecipientOptions.DEFAULT, cipher)) {
+            // Refuses, before any warning or test, a certificate that --rid ski cannot name.
+            new EnvelopedDataWriter(bundle, cipher, options);
+            for (String warning : PeerCompatibility.warnings(bundle, options, cipher)) {
                 console.note("account", "warning: " + warning);
             }
             for (RecipientCertificate certificate : bundle.certificates()) {
@@ -103,21 +111,23 @@ final class AccountCommand implements Command {
             Arrays.fill(password, '\0');
         }
         for (int i = 0; i < certificates.size(); i++) {
-            testEncryption(certificates.get(i), cipher, i + 1, certificates.size());
+            testEncryption(certificates.get(i), cipher, options, i + 1, certificates.size());
         }
         AccountStore store = StoreOption.openOrCreate(parsed);
-        store.save(new Account(name, certificates, cipher, true));
+        store.save(new Account(name, certificates, cipher, true, options));
         console.stdout().println("stored " + name + ": " + certificates.size()
                 + (certificates.size() == 1 ? " certificate" : " certificates") + ", cipher " + cipher.cliName()
+                + (options.oaep() ? ", oaep" : "")
+                + (options.idForm() == RecipientIdForm.ISSUER_SERIAL ? "" : ", recipient-id " + options.idForm().cliName())
                 + ", encryption on");
         return ExitCode.OK;
     }
 
     /** As Stalwart does before it stores a certificate: prove a message can be encrypted to it. */
-    private static void testEncryption(X509Certificate certificate, ContentCipher cipher, int index, int count)
-            throws CommandFailure {
+    private static void testEncryption(X509Certificate certificate, ContentCipher cipher, RecipientOptions options,
+            int index, int count) throws CommandFailure {
         try {
-            new EnvelopedDataWriter(CertificateBundle.of(List.of(certificate)), cipher)
+            new EnvelopedDataWriter(CertificateBundle.of(List.of(certificate)), cipher, options)
                     .encrypt(new ByteArrayInputStream(PROBE), OutputStream.nullOutputStream());
         } catch (SmimeException e) {
             throw new CommandFailure(ExitCode.DATA_ERROR, "certificate " + index + " of " + count
@@ -132,6 +142,10 @@ final class AccountCommand implements Command {
         console.stdout().println("account: " + account.name());
         console.stdout().println("encryption: " + (account.encryptionOn() ? "on" : "off"));
         console.stdout().println("cipher: " + account.cipher().cliName());
+        RecipientOptions options = account.recipientOptions();
+        console.stdout().println("oaep: " + (options.oaep() ? "on"
+                : account.cipher().authenticated() ? "on (always, with " + account.cipher().cliName() + ")" : "off"));
+        console.stdout().println("recipient-id: " + options.idForm().cliName());
         CertificateBundle bundle = CertificateBundle.of(account.certificates());
         for (String warning : bundle.warnings()) {
             console.note(name(), "warning: " + warning);

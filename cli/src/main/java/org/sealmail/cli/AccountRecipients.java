@@ -8,7 +8,7 @@ import org.sealmail.core.store.AccountStore;
 import org.sealmail.core.x509.CertificateBundle;
 
 /**
- * An account's stored certificates and cipher, for every command that encrypts with {@code --account}
+ * An account's stored certificates, cipher and recipient options, for every command that encrypts with {@code --account}
  * or for a USER. A store that cannot be read is a temporary failure (75): the mail server keeps the
  * message and retries, nothing is lost, bounced or stored in clear. An unknown account is 67.
  */
@@ -47,6 +47,6 @@ final class AccountRecipients {
             console.note(command, "encryption is off for " + account.name() + "; written unchanged");
             return Optional.empty();
         }
-        return Optional.of(new Recipients(recipients, account.cipher()));
+        return Optional.of(new Recipients(recipients, account.cipher(), account.recipientOptions()));
     }
 }

@@ -82,7 +82,8 @@ class AccountCommandTest {
 
         CliRun show = account("show", "alice");
         assertEquals(0, show.exitCode(), show.stderr());
-        List<String> expected = new ArrayList<>(List.of("account: alice", "encryption: on", "cipher: aes256-cbc"));
+        List<String> expected = new ArrayList<>(List.of("account: alice", "encryption: on", "cipher: aes256-cbc",
+                "oaep: off", "recipient-id: issuer-serial"));
         expected.addAll(certsLines(RSA2048));
         assertEquals(expected, lines(show));
     }
@@ -95,7 +96,69 @@ class AccountCommandTest {
 
         List<String> show = lines(account("show", "carol"));
         assertEquals("cipher: aes128-cbc", show.get(2));
-        assertEquals(certsLines(BUNDLE), show.subList(3, show.size()));
+        assertEquals(certsLines(BUNDLE), show.subList(5, show.size()));
+    }
+
+    @Test
+    void oaepAndRidSkiAreStoredShownAndWarnedAbout() {
+        CliRun set = set("alice", "--cert", RSA2048, "--oaep", "--rid", "ski");
+        assertEquals(0, set.exitCode(), set.stderr());
+        assertEquals("stored alice: 1 certificate, cipher aes256-cbc, oaep, recipient-id ski, encryption on\n",
+                set.stdoutText());
+        assertEquals("sealmail account: warning: RSA-OAEP: Thunderbird (NSS) and gpgsm (KMail, Kleopatra) cannot"
+                + " open it; OpenSSL-based readers can\n", set.stderr());
+
+        List<String> show = lines(account("show", "alice"));
+        assertEquals(List.of("cipher: aes256-cbc", "oaep: on", "recipient-id: ski"), show.subList(2, 5));
+    }
+
+    @Test
+    void showSaysAnAuthenticatedCipherAlwaysUsesOaep() {
+        assertEquals(0, set("alice", "--cert", RSA2048, "--cipher", "aes256-gcm").exitCode());
+
+        List<String> show = lines(account("show", "alice"));
+        assertEquals("oaep: on (always, with aes256-gcm)", show.get(3));
+    }
+
+    @Test
+    void settingAgainWithoutTheOptionsGoesBackToTheDefaults() {
+        assertEquals(0, set("alice", "--cert", RSA2048, "--oaep", "--rid", "ski").exitCode());
+        assertEquals(0, set("alice", "--cert", RSA2048).exitCode());
+
+        List<String> show = lines(account("show", "alice"));
+        assertEquals(List.of("oaep: off", "recipient-id: issuer-serial"), show.subList(3, 5));
+    }
+
+    @Test
+    void ridSkiWithACertificateWithoutOneIsRefusedAndStoresNothing() throws IOException {
+        CliRun set = set("alice", "--cert", pki("rsa2048-noski.pem"), "--rid", "ski");
+
+        assertEquals(ExitCode.DATA_ERROR, set.exitCode());
+        assertEquals("sealmail account: certificate \"CN=Alice RSA 2048 without SKI\" has no subject key identifier;"
+                + " name it by issuer and serial (--rid issuer-serial)\n", set.stderr());
+        assertEquals("", set.stdoutText());
+        assertFalse(Files.exists(store()), "nothing is created");
+    }
+
+    @Test
+    void ridSkiWithACertificateWithoutOneLeavesTheOldSettingsAlone() throws IOException {
+        assertEquals(0, set("alice", "--cert", RSA2048).exitCode());
+        byte[] before = Files.readAllBytes(accountFile("alice"));
+
+        CliRun set = set("alice", "--cert", RSA2048, "--cert", pki("rsa2048-noski.pem"), "--rid", "ski");
+
+        assertEquals(ExitCode.DATA_ERROR, set.exitCode());
+        assertTrue(set.stderrIsOneLine(), set.stderr());
+        assertArrayEquals(before, Files.readAllBytes(accountFile("alice")));
+    }
+
+    @Test
+    void anUnknownRidIsAUsageError() {
+        CliRun set = set("alice", "--cert", RSA2048, "--rid", "name");
+
+        assertEquals(ExitCode.USAGE, set.exitCode());
+        assertTrue(set.stderr().contains("unknown recipient identifier form \"name\"; choose issuer-serial or ski"),
+                set.stderr());
     }
 
     @Test
@@ -104,7 +167,7 @@ class AccountCommandTest {
         List<String> show = lines(account("show", "dave"));
         List<String> expected = new ArrayList<>(certsLines(BUNDLE));
         expected.addAll(certsLines(RSA2048));
-        assertEquals(expected, show.subList(3, show.size()));
+        assertEquals(expected, show.subList(5, show.size()));
     }
 
     @Test
@@ -135,7 +198,7 @@ class AccountCommandTest {
         assertEquals(1, stored.split("-----BEGIN CERTIFICATE-----", -1).length - 1, stored);
         assertFalse(stored.toUpperCase(Locale.ROOT).contains("PRIVATE"), stored);
         List<String> show = lines(account("show", "bob"));
-        assertEquals(certsLines(RSA2048), show.subList(3, show.size()));
+        assertEquals(certsLines(RSA2048), show.subList(5, show.size()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
+import org.sealmail.core.cms.RecipientIdForm;
+import org.sealmail.core.cms.RecipientOptions;
 import org.sealmail.core.pem.PemBlock;
 import org.sealmail.core.pem.PemReader;
 import org.sealmail.core.pem.PemWriter;
@@ -32,7 +34,11 @@ final class AccountFile {
     private static final String ACCOUNT = "account";
     private static final String ENCRYPTION = "encryption";
     private static final String CIPHER = "cipher";
-    private static final List<String> KEYS = List.of(ACCOUNT, ENCRYPTION, CIPHER);
+    private static final String OAEP = "oaep";
+    private static final String RECIPIENT_ID = "recipient-id";
+    private static final List<String> REQUIRED_KEYS = List.of(ACCOUNT, ENCRYPTION, CIPHER);
+    /** Added later: a file without them has the defaults, and they are written only when not the default. */
+    private static final List<String> KEYS = List.of(ACCOUNT, ENCRYPTION, CIPHER, OAEP, RECIPIENT_ID);
     private static final String CERTIFICATE = "CERTIFICATE";
     private static final String BEGIN = "-----BEGIN";
 
@@ -55,18 +61,30 @@ final class AccountFile {
         for (X509Certificate certificate : account.certificates()) {
             pem.append(PemWriter.write(CERTIFICATE, encoded(certificate, account.name())));
         }
+        RecipientOptions options = account.recipientOptions();
         try {
-            CertificateBundle.parse(pem.toString().getBytes(US_ASCII));
+            CertificateBundle bundle = CertificateBundle.parse(pem.toString().getBytes(US_ASCII));
+            String withoutSki = withoutSki(bundle, options.idForm());
+            if (withoutSki != null) {
+                throw SmimeException.badInput(withoutSki);
+            }
         } catch (SmimeException e) {
             throw new SmimeException(e.reason(), "account " + Quoted.of(account.name()) + ": " + e.getMessage(), e);
         }
-        String text = FIRST_LINE + "\n"
-                + ACCOUNT + ": " + account.name() + "\n"
-                + ENCRYPTION + ": " + (account.encryptionOn() ? "on" : "off") + "\n"
-                + CIPHER + ": " + account.cipher().cliName() + "\n"
-                + "\n"
-                + pem;
-        return text.getBytes(US_ASCII);
+        StringBuilder text = new StringBuilder(FIRST_LINE + "\n")
+                .append(ACCOUNT + ": ").append(account.name()).append('\n')
+                .append(ENCRYPTION + ": ").append(onOff(account.encryptionOn())).append('\n')
+                .append(CIPHER + ": ").append(account.cipher().cliName()).append('\n');
+        // Default options are left out, so an older sealmail still reads the file; one that does not
+        // know these keys refuses a file that has them rather than quietly using the defaults.
+        if (options.oaep()) {
+            text.append(OAEP + ": ").append(onOff(true)).append('\n');
+        }
+        if (options.idForm() != RecipientOptions.DEFAULT.idForm()) {
+            text.append(RECIPIENT_ID + ": ").append(options.idForm().cliName()).append('\n');
+        }
+        text.append('\n').append(pem);
+        return text.toString().getBytes(US_ASCII);
     }
 
     /**
@@ -107,16 +125,48 @@ final class AccountFile {
             lineOf.put(key, lineNumber);
         }
         int settingsEnd = Math.min(index + 1, lines.length);
-        for (String key : KEYS) {
+        for (String key : REQUIRED_KEYS) {
             if (!values.containsKey(key)) {
                 throw refused(file, settingsEnd, "the settings end without \"" + key + ": ...\"");
             }
         }
         String name = accountName(values.get(ACCOUNT), expectedName, file, lineOf.get(ACCOUNT));
-        boolean on = encryption(values.get(ENCRYPTION), file, lineOf.get(ENCRYPTION));
+        boolean on = onOrOff(ENCRYPTION, values.get(ENCRYPTION), file, lineOf.get(ENCRYPTION));
         ContentCipher cipher = cipher(values.get(CIPHER), file, lineOf.get(CIPHER));
-        List<X509Certificate> certificates = certificates(content, lines, index, file);
-        return new Account(name, certificates, cipher, on);
+        boolean oaep = values.containsKey(OAEP) && onOrOff(OAEP, values.get(OAEP), file, lineOf.get(OAEP));
+        RecipientIdForm idForm = values.containsKey(RECIPIENT_ID)
+                ? recipientId(values.get(RECIPIENT_ID), file, lineOf.get(RECIPIENT_ID))
+                : RecipientOptions.DEFAULT.idForm();
+        CertificateBundle bundle = certificates(content, lines, index, file);
+        String withoutSki = withoutSki(bundle, idForm);
+        if (withoutSki != null) {
+            throw refused(file, lineOf.get(RECIPIENT_ID), withoutSki);
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (RecipientCertificate recipient : bundle.certificates()) {
+            certificates.add(recipient.certificate());
+        }
+        return new Account(name, certificates, cipher, on, new RecipientOptions(oaep, idForm));
+    }
+
+    /** Why {@code bundle} cannot be named by {@code idForm}, or null when it can. */
+    private static String withoutSki(CertificateBundle bundle, RecipientIdForm idForm) {
+        if (idForm != RecipientIdForm.SUBJECT_KEY_IDENTIFIER) {
+            return null;
+        }
+        List<RecipientCertificate> recipients = bundle.certificates();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (recipients.get(i).subjectKeyIdentifier() == null) {
+                return "recipient-id ski, but certificate " + (i + 1) + " of " + recipients.size() + " ("
+                        + Quoted.of(recipients.get(i).subject()) + ") has no subject key identifier;"
+                        + " use issuer-serial";
+            }
+        }
+        return null;
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     private static String accountName(String value, String expectedName, Path file, int line) throws SmimeException {
@@ -133,14 +183,22 @@ final class AccountFile {
         return name;
     }
 
-    private static boolean encryption(String value, Path file, int line) throws SmimeException {
+    private static boolean onOrOff(String key, String value, Path file, int line) throws SmimeException {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "on":
                 return true;
             case "off":
                 return false;
             default:
-                throw refused(file, line, "encryption " + Quoted.of(value) + " is neither on nor off");
+                throw refused(file, line, key + " " + Quoted.of(value) + " is neither on nor off");
+        }
+    }
+
+    private static RecipientIdForm recipientId(String value, Path file, int line) throws SmimeException {
+        try {
+            return RecipientIdForm.byName(value);
+        } catch (SmimeException e) {
+            throw refused(file, line, "unknown recipient-id " + Quoted.of(value) + "; choose issuer-serial or ski");
         }
     }
 
@@ -157,7 +215,7 @@ final class AccountFile {
      * the file whose settings lines are emptied, so that line numbers in PEM messages are the
      * file's own.
      */
-    private static List<X509Certificate> certificates(byte[] content, String[] lines, int blankIndex, Path file)
+    private static CertificateBundle certificates(byte[] content, String[] lines, int blankIndex, Path file)
             throws SmimeException {
         int offset = 0;
         for (int i = 0; i <= blankIndex && i < lines.length; i++) {
@@ -190,17 +248,11 @@ final class AccountFile {
                         + " block; an account file holds only CERTIFICATE blocks");
             }
         }
-        CertificateBundle bundle;
         try {
-            bundle = CertificateBundle.parse(pemOnly);
+            return CertificateBundle.parse(pemOnly);
         } catch (SmimeException e) {
             throw located(file, e, beginLines);
         }
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (RecipientCertificate recipient : bundle.certificates()) {
-            certificates.add(recipient.certificate());
-        }
-        return certificates;
     }
 
     /** A PEM or certificate message, led by the file and the line it concerns. */

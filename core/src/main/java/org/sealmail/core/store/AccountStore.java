@@ -105,7 +105,8 @@ public final class AccountStore {
     public void save(Account account) throws SmimeException {
         Objects.requireNonNull(account, "account");
         String name = AccountName.normalize(account.name());
-        Account normalized = new Account(name, account.certificates(), account.cipher(), account.encryptionOn());
+        Account normalized = new Account(name, account.certificates(), account.cipher(), account.encryptionOn(),
+                account.recipientOptions());
         byte[] content = AccountFile.render(normalized);
         Path file = fileOf(name);
         StoreLock lock = lock();

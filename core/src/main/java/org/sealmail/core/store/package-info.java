@@ -52,8 +52,16 @@
  *   <ul>
  *   <li>{@code account}: the account's name; it must match the file name, ignoring case;</li>
  *   <li>{@code encryption}: {@code on} or {@code off};</li>
- *   <li>{@code cipher}: {@code aes128-cbc} or {@code aes256-cbc}.</li>
- *   </ul></li>
+ *   <li>{@code cipher}: {@code aes128-cbc}, {@code aes256-cbc}, {@code aes128-gcm},
+ *       {@code aes256-gcm} or {@code chacha20-poly1305};</li>
+ *   <li>{@code oaep} (optional, default {@code off}): {@code on} gives RSA recipients RSA-OAEP
+ *       instead of PKCS#1 v1.5; the GCM and ChaCha20 ciphers use RSA-OAEP whatever it says;</li>
+ *   <li>{@code recipient-id} (optional, default {@code issuer-serial}): {@code issuer-serial} or
+ *       {@code ski}, how recipient infos name the certificate; {@code ski} needs every certificate
+ *       to have a subject key identifier.</li>
+ *   </ul>
+ *   The two optional keys came later: files without them read as before, and sealmail writes
+ *   them only when they are not the default, so such files stay readable by older versions.</li>
  * <li>After the blank line, the certificates: one or more PEM {@code CERTIFICATE} blocks and
  *     nothing else, in recipient order. The certificates' DER bytes are kept exactly; sealmail
  *     writes them as 64-column PEM with no blank line between blocks, and accepts any strict PEM

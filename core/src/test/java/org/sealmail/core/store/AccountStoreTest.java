@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
+import org.sealmail.core.cms.RecipientIdForm;
+import org.sealmail.core.cms.RecipientOptions;
 
 class AccountStoreTest {
 
@@ -71,6 +73,32 @@ class AccountStoreTest {
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(BUNDLE_OF_3.get(i).getEncoded(), found.certificates().get(i).getEncoded());
         }
+    }
+
+    static Stream<RecipientOptions> recipientOptions() {
+        return Stream.of(RecipientIdForm.values())
+                .flatMap(form -> Stream.of(new RecipientOptions(false, form), new RecipientOptions(true, form)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("recipientOptions")
+    void findReturnsTheSavedRecipientOptions(RecipientOptions options) throws Exception {
+        AccountStore store = store();
+        store.save(new Account(ALICE, BUNDLE_OF_3, ContentCipher.AES128_CBC, true, options));
+
+        assertEquals(new Account(ALICE, BUNDLE_OF_3, ContentCipher.AES128_CBC, true, options),
+                store.find(ALICE).orElseThrow());
+    }
+
+    @Test
+    void switchingEncryptionKeepsTheRecipientOptions() throws Exception {
+        AccountStore store = store();
+        RecipientOptions options = new RecipientOptions(true, RecipientIdForm.SUBJECT_KEY_IDENTIFIER);
+        store.save(new Account(ALICE, RSA2048, ContentCipher.AES256_CBC, true, options));
+
+        store.setEncryption(ALICE, false);
+
+        assertEquals(options, store.find(ALICE).orElseThrow().recipientOptions());
     }
 
     @Test
@@ -145,6 +173,38 @@ class AccountStoreTest {
                 + "\n"
                 + Certificates.pem("rsa2048.pem");
         assertEquals(expected, Files.readString(fileOf("bob"), US_ASCII));
+    }
+
+    @Test
+    void writesTheRecipientOptionsWhenTheyAreNotTheDefault() throws Exception {
+        store().save(new Account("bob", RSA2048, ContentCipher.AES256_CBC, true,
+                new RecipientOptions(true, RecipientIdForm.SUBJECT_KEY_IDENTIFIER)));
+
+        String expected = "# sealmail account settings; edit with 'sealmail account set'\n"
+                + "account: bob\n"
+                + "encryption: on\n"
+                + "cipher: aes256-cbc\n"
+                + "oaep: on\n"
+                + "recipient-id: ski\n"
+                + "\n"
+                + Certificates.pem("rsa2048.pem");
+        assertEquals(expected, Files.readString(fileOf("bob"), US_ASCII));
+    }
+
+    @Test
+    void refusesToSaveRecipientIdSkiForACertificateWithoutOne() throws SmimeException {
+        AccountStore store = store();
+        List<X509Certificate> oneWithoutSki = List.of(RSA2048.get(0), Certificates.of("rsa2048-noski.pem").get(0));
+        Account account = new Account(ALICE, oneWithoutSki, ContentCipher.DEFAULT, true,
+                new RecipientOptions(false, RecipientIdForm.SUBJECT_KEY_IDENTIFIER));
+
+        SmimeException e = assertThrows(SmimeException.class, () -> store.save(account));
+
+        assertEquals(SmimeException.Reason.BAD_INPUT, e.reason());
+        assertTrue(e.getMessage().startsWith("account \"alice@example.org\": recipient-id ski, but certificate 2 of 2 ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(") has no subject key identifier; use issuer-serial"), e.getMessage());
+        assertFalse(Files.exists(fileOf(ALICE)));
     }
 
     @Test

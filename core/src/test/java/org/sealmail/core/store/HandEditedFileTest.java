@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.ContentCipher;
+import org.sealmail.core.cms.RecipientIdForm;
+import org.sealmail.core.cms.RecipientOptions;
 
 /** Account files as a person may leave them: what is accepted, and where a refusal points. */
 class HandEditedFileTest {
@@ -71,6 +73,29 @@ class HandEditedFileTest {
     }
 
     @Test
+    void aFileWithoutTheRecipientOptionsReadsAsTheDefaults() throws Exception {
+        Files.writeString(file, SETTINGS + TWO_CERTIFICATES);
+
+        assertEquals(RecipientOptions.DEFAULT, store.find(ALICE).orElseThrow().recipientOptions());
+    }
+
+    @Test
+    void acceptsTheRecipientOptionsInAnyOrderAndCase() throws Exception {
+        Files.writeString(file, HEADER + "recipient-id: SKI\noaep:On\n" + SETTINGS.substring(HEADER.length())
+                + TWO_CERTIFICATES);
+
+        assertEquals(new RecipientOptions(true, RecipientIdForm.SUBJECT_KEY_IDENTIFIER),
+                store.find(ALICE).orElseThrow().recipientOptions());
+    }
+
+    @Test
+    void acceptsTheDefaultRecipientOptionsWrittenOut() throws Exception {
+        Files.writeString(file, SETTINGS.replace("\n\n", "\noaep: off\nrecipient-id: issuer-serial\n\n") + TWO_CERTIFICATES);
+
+        assertEquals(RecipientOptions.DEFAULT, store.find(ALICE).orElseThrow().recipientOptions());
+    }
+
+    @Test
     void acceptsBlankLinesBetweenCertificates() throws Exception {
         Files.writeString(file, SETTINGS + Certificates.pem("bundle1.pem") + "\n\n" + Certificates.pem("rsa2048.pem") + "\n");
 
@@ -93,13 +118,13 @@ class HandEditedFileTest {
     @Test
     void refusesAnUnknownSetting() throws IOException {
         assertRefused(SETTINGS.replace("encryption: on\n", "encryption: on\ncolour: blue\n") + TWO_CERTIFICATES,
-                "line 4: unknown setting \"colour\"; the settings are account, encryption, cipher");
+                "line 4: unknown setting \"colour\"; the settings are account, encryption, cipher, oaep, recipient-id");
     }
 
     @Test
     void refusesAKeyInAnotherCase() throws IOException {
         assertRefused(SETTINGS.replace("cipher:", "Cipher:") + TWO_CERTIFICATES,
-                "line 4: unknown setting \"Cipher\"; the settings are account, encryption, cipher");
+                "line 4: unknown setting \"Cipher\"; the settings are account, encryption, cipher, oaep, recipient-id");
     }
 
     @Test
@@ -112,6 +137,26 @@ class HandEditedFileTest {
     void refusesAnEncryptionThatIsNeitherOnNorOff() throws IOException {
         assertRefused(SETTINGS.replace("encryption: on", "encryption: yes") + TWO_CERTIFICATES,
                 "line 3: encryption \"yes\" is neither on nor off");
+    }
+
+    @Test
+    void refusesAnOaepThatIsNeitherOnNorOff() throws IOException {
+        assertRefused(SETTINGS.replace("\n\n", "\noaep: sha256\n\n") + TWO_CERTIFICATES,
+                "line 5: oaep \"sha256\" is neither on nor off");
+    }
+
+    @Test
+    void refusesAnUnknownRecipientId() throws IOException {
+        assertRefused(SETTINGS.replace("\n\n", "\nrecipient-id: subject\n\n") + TWO_CERTIFICATES,
+                "line 5: unknown recipient-id \"subject\"; choose issuer-serial or ski");
+    }
+
+    @Test
+    void refusesRecipientIdSkiAtItsLineWhenACertificateHasNone() throws IOException {
+        String message = refusal(SETTINGS.replace("\n\n", "\nrecipient-id: ski\n\n") + Certificates.pem("bundle1.pem")
+                + Certificates.pem("rsa2048-noski.pem")).getMessage();
+
+        assertTrue(message.startsWith(file + ": line 5: recipient-id ski, but certificate 2 of 2 ("), message);
     }
 
     @Test
