@@ -21,7 +21,7 @@ public final class ObjectIdentifiers {
         }
         BigInteger[] arcs = new BigInteger[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].matches("0|[1-9][0-9]*")) {
+            if (!isArc(parts[i])) {
                 throw new IllegalArgumentException("not an OID: " + dotted);
             }
             arcs[i] = new BigInteger(parts[i]);
@@ -36,6 +36,19 @@ public final class ObjectIdentifiers {
             writeBase128(out, arcs[i]);
         }
         return out.toByteArray();
+    }
+
+    /** "0" or digits without a leading zero; a loop, not a regex, as this runs for every OID written. */
+    private static boolean isArc(String part) {
+        if (part.isEmpty() || (part.charAt(0) == '0' && part.length() > 1)) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dotted form of OBJECT IDENTIFIER content octets read at {@code offset}. */

@@ -11,7 +11,8 @@ import java.util.Base64;
 
 /**
  * Writes base64 in lines of 76 characters, every line (the last, shorter one too) ending in CRLF.
- * Collects {@link #LINES_PER_BLOCK} lines of input and encodes them in one go: whole lines with
+ * Collects up to {@link #LINES_PER_BLOCK} lines of input and encodes them in one go (the first
+ * blocks are smaller, so a small message does not pay for the large buffers): whole lines with
  * {@link #encodeLine}, a last short line with the JDK's encoder. Closing it finishes the base64
  * and the last line but leaves the underlying stream open.
  */
@@ -20,6 +21,7 @@ final class Base64LineOutputStream extends OutputStream {
     private static final int BYTES_PER_LINE = 57;
     private static final int CHARS_PER_LINE = 76;
     private static final int LINES_PER_BLOCK = 1024;
+    private static final int LINES_IN_FIRST_BLOCK = 16;
     private static final Base64.Encoder ENCODER = Base64.getEncoder();
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
@@ -38,8 +40,8 @@ final class Base64LineOutputStream extends OutputStream {
     }
 
     private final OutputStream target;
-    private final byte[] block = new byte[BYTES_PER_LINE * LINES_PER_BLOCK];
-    private final byte[] encoded = new byte[LINES_PER_BLOCK * (CHARS_PER_LINE + 2)];
+    private byte[] block = new byte[BYTES_PER_LINE * LINES_IN_FIRST_BLOCK];
+    private byte[] encoded = new byte[LINES_IN_FIRST_BLOCK * (CHARS_PER_LINE + 2)];
     private int used;
     private boolean closed;
 
@@ -63,7 +65,18 @@ final class Base64LineOutputStream extends OutputStream {
             length -= n;
             if (used == block.length) {
                 writeBlock();
+                growBlock();
             }
+        }
+    }
+
+    /** Doubles the block, up to {@link #LINES_PER_BLOCK} lines, once the message proved longer. */
+    private void growBlock() {
+        int lines = block.length / BYTES_PER_LINE;
+        if (lines < LINES_PER_BLOCK) {
+            int more = Math.min(2 * lines, LINES_PER_BLOCK);
+            block = new byte[BYTES_PER_LINE * more];
+            encoded = new byte[more * (CHARS_PER_LINE + 2)];
         }
     }
 

@@ -106,7 +106,7 @@ class DerWriterTest {
 
     @Test
     void refusesMalformedObjectIdentifiers() {
-        for (String bad : new String[] {"1", "1..2", "3.1", "1.40", "1.2.-3", "1.02", "a.b"}) {
+        for (String bad : new String[] {"1", "1..2", "3.1", "1.40", "1.2.-3", "1.02", "a.b", "1.2.+3", "1.2. 3", "1.2.\u0663", ""}) {
             assertThrows(IllegalArgumentException.class, () -> ObjectIdentifiers.encode(bad), bad);
         }
     }

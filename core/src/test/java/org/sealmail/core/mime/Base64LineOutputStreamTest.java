@@ -47,7 +47,9 @@ class Base64LineOutputStreamTest {
     void writesWhatTheJdkMimeEncoderWritesForEveryByteValueAcrossBlocks() throws IOException {
         Random random = new Random(76);
         int block = 57 * 1024;
-        for (int length : new int[] {57 * 19, block - 1, block, block + 1, block + 57, 3 * block + 20}) {
+        int growing = 57 * (16 + 32 + 64 + 128 + 256 + 512); // the first, smaller blocks of a long message
+        for (int length : new int[] {57 * 16 - 1, 57 * 16, 57 * 16 + 1, 57 * 48 + 3, 57 * 19, block - 1, block,
+                block + 1, block + 57, 3 * block + 20, growing - 1, growing, growing + block + 7}) {
             byte[] data = new byte[length];
             random.nextBytes(data);
             for (int i = 0; i < 256 && i < length; i++) {
