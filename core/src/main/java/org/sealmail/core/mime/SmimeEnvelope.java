@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import org.sealmail.core.Limits;
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.pem.Base64DecodingInputStream;
@@ -48,7 +49,11 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
      */
     public static Opened open(InputStream message, Limits limits) throws SmimeException {
         BufferedInputStream in = new BufferedInputStream(message, BUFFER_SIZE);
-        HeaderSection header = HeaderReader.read(in, limits);
+        return open(HeaderReader.read(in, limits), in);
+    }
+
+    /** The same for a message whose header the caller has read already; {@code body} is what follows it. */
+    public static Opened open(HeaderSection header, InputStream body) throws SmimeException {
         String type = header.first("Content-Type")
                 .flatMap(field -> ParameterizedValue.parse(field.value()))
                 .map(ParameterizedValue::value)
@@ -60,8 +65,28 @@ public record SmimeEnvelope(HeaderSection header, byte[] cms) {
         String encoding = header.first("Content-Transfer-Encoding")
                 .map(field -> field.value().strip().toLowerCase(Locale.ROOT))
                 .orElse("7bit");
-        InputStream cms = encoding.equals("base64") ? new Base64DecodingInputStream(in, "the S/MIME body", false) : in;
+        InputStream cms = encoding.equals("base64") ? new Base64DecodingInputStream(body, "the S/MIME body", false) : body;
         return new Opened(header, cms);
+    }
+
+    /**
+     * Whether {@code header} announces encrypted S/MIME: application/(x-)pkcs7-mime whose
+     * smime-type is absent, enveloped-data or authEnveloped-data (not signed-data and the like).
+     */
+    public static boolean announcesEncryption(HeaderSection header) {
+        Optional<ParameterizedValue> type = header.first("Content-Type")
+                .flatMap(field -> ParameterizedValue.parse(field.value()));
+        if (type.isEmpty()) {
+            return false;
+        }
+        String value = type.get().value();
+        if (!value.equals("application/pkcs7-mime") && !value.equals("application/x-pkcs7-mime")) {
+            return false;
+        }
+        return type.get().parameter("smime-type")
+                .map(smimeType -> smimeType.equalsIgnoreCase(SmimeType.ENVELOPED_DATA.parameter())
+                        || smimeType.equalsIgnoreCase(SmimeType.AUTH_ENVELOPED_DATA.parameter()))
+                .orElse(true);
     }
 
     /** Base64 with line breaks and spaces anywhere, but no other stray character. */

@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.sealmail.core.SmimeException;
 import org.sealmail.core.cms.EnvelopedDataDecryptor;
@@ -20,9 +18,7 @@ import org.sealmail.core.mime.HeaderSection;
 import org.sealmail.core.mime.HeaderReader;
 import org.sealmail.core.mime.MessageDecryptor;
 import org.sealmail.core.mime.Outcome;
-import org.sealmail.core.mime.ParameterizedValue;
 import org.sealmail.core.mime.SmimeEnvelope;
-import org.sealmail.core.mime.SmimeType;
 
 /**
  * Key rotation for one message: an S/MIME encrypted message is decrypted with the old key(s) and
@@ -56,17 +52,11 @@ final class Reencryption implements MessageTransform {
     @Override
     public Outcome apply(InputStream in, OutputStream out) throws SmimeException {
         BufferedInputStream message = new BufferedInputStream(in, BUFFER_BYTES);
-        message.mark(HeaderReader.DEFAULT_MAX_BYTES + 1);
         HeaderSection header = HeaderReader.read(message);
-        if (!isEnveloped(header)) {
+        if (!SmimeEnvelope.announcesEncryption(header)) {
             return Outcome.passedThrough(NOT_SMIME);
         }
-        try {
-            message.reset();
-        } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message again: " + e.getMessage(), e);
-        }
-        SmimeEnvelope.Opened envelope = SmimeEnvelope.open(message);
+        SmimeEnvelope.Opened envelope = SmimeEnvelope.open(header, message);
         EnvelopedDataStream cms = EnvelopedDataParser.open(envelope.cms());
         if (isForExactly(cms.header().recipients(), current)) {
             return Outcome.passedThrough(ALREADY_CURRENT);
@@ -150,23 +140,6 @@ final class Reencryption implements MessageTransform {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** application/(x-)pkcs7-mime with no smime-type, enveloped-data or authEnveloped-data. */
-    private static boolean isEnveloped(HeaderSection header) {
-        Optional<ParameterizedValue> type = header.first("Content-Type")
-                .flatMap(field -> ParameterizedValue.parse(field.value()));
-        if (type.isEmpty()) {
-            return false;
-        }
-        String value = type.get().value();
-        if (!value.equals("application/pkcs7-mime") && !value.equals("application/x-pkcs7-mime")) {
-            return false;
-        }
-        return type.get().parameter("smime-type")
-                .map(smimeType -> smimeType.toLowerCase(Locale.ROOT).equals(SmimeType.ENVELOPED_DATA.parameter())
-                        || smimeType.equalsIgnoreCase(SmimeType.AUTH_ENVELOPED_DATA.parameter()))
-                .orElse(true);
     }
 
     /** Every recipient is one of {@code certificates}, and each of them is a recipient. */
