@@ -115,7 +115,7 @@ public final class AlreadyEncrypted {
             body.reset();
             return start;
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class MessageEncryptor {
         try {
             return InnerEntity.length(headers, in);
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 

@@ -46,12 +46,12 @@ final class Encryption implements MessageTransform {
         try (InputStream in = message.open()) {
             entityLength = encryptor.entityLength(in);
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
         try (InputStream in = message.open()) {
             return encryptor.encrypt(in, out, writer, entityLength);
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 
@@ -60,7 +60,7 @@ final class Encryption implements MessageTransform {
             HeaderSection headers = HeaderReader.read(in);
             return AlreadyEncrypted.check(headers, in).isPresent();
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 }

@@ -40,7 +40,7 @@ public interface MessageTransform {
         try (InputStream in = message.open()) {
             return apply(in, out);
         } catch (IOException e) {
-            throw new SmimeException(SmimeException.Reason.IO, "cannot read the message: " + e.getMessage(), e);
+            throw SmimeException.fromIo("cannot read the message", e);
         }
     }
 
